@@ -1,0 +1,45 @@
+package dev.dl4jrunner.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * Builds the command line: the train command at the top, the exit codes, and error reporting that prints a
+ * message, never a stack trace unless {@code --stacktrace} asks for it.
+ */
+public final class Cli {
+    private Cli() {
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new TrainCommand());
+        commandLine.setExecutionExceptionHandler(Cli::handle);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println(e.getMessage());
+            err.println("Run with --help for usage.");
+            return ExitCode.BAD_INPUT;
+        });
+        return commandLine;
+    }
+
+    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        boolean stacktrace = parseResult.hasMatchedOption("--stacktrace");
+        if (e instanceof RunnerException known) {
+            err.println(known.getMessage());
+            if (stacktrace && known.getCause() != null) {
+                known.getCause().printStackTrace(err);
+            }
+            return known.exitCode();
+        }
+        err.println("Internal error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+        if (stacktrace) {
+            e.printStackTrace(err);
+        } else {
+            err.println("Run again with --stacktrace for the details, and please report it.");
+        }
+        return ExitCode.INTERNAL_ERROR;
+    }
+}

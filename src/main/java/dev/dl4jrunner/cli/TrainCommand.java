@@ -1,0 +1,138 @@
+package dev.dl4jrunner.cli;
+
+import dev.dl4jrunner.config.ConfigException;
+import dev.dl4jrunner.config.ConfigYaml;
+import dev.dl4jrunner.config.ExperimentConfig;
+import dev.dl4jrunner.config.ExperimentLoader;
+import dev.dl4jrunner.data.DatasetException;
+import dev.dl4jrunner.data.DatasetSplit;
+import dev.dl4jrunner.data.ImageDataset;
+import dev.dl4jrunner.data.TrainingData;
+import dev.dl4jrunner.model.Backend;
+import dev.dl4jrunner.model.ModelSummary;
+import dev.dl4jrunner.model.Vgg16Factory;
+import dev.dl4jrunner.run.RunSummary;
+import dev.dl4jrunner.train.TrainingFailedException;
+import dev.dl4jrunner.train.TrainingRun;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code runner EXPERIMENT.yaml}: trains the experiment into a new run directory. */
+@Command(name = "runner", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Trains a VGG16 image classifier from a YAML experiment file into a new run directory.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:Training completed (or --dry-run found no problem).",
+                "1:Training started but failed; the run directory keeps what was written.",
+                "2:Bad command line, experiment file or data directory; nothing was written.",
+                "4:Internal error."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "The experiment YAML file to train.")
+    private Path experiment;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Overrides one key of the experiment, e.g. --set optimizer.learning_rate=1e-4; repeatable.")
+    private List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+            description = "The directory that receives the run directory (default: ${DEFAULT-VALUE}).")
+    private Path runsDir;
+
+    @Option(names = "--dry-run",
+            description = "Validates the experiment and its data, prints the resolved config and the model summary, "
+                    + "and exits without training.")
+    private boolean dryRun;
+
+    @Option(names = "--stacktrace", description = "Prints the stack trace of an error along with its message.")
+    private boolean stacktrace;
+
+    @Override
+    public Integer call() throws IOException {
+        ExperimentConfig config = load();
+        return dryRun ? dryRun(config) : train(config);
+    }
+
+    private ExperimentConfig load() {
+        try {
+            return ExperimentLoader.load(experiment, overrides, Path.of("").toAbsolutePath());
+        } catch (ConfigException e) {
+            throw new RunnerException(ExitCode.BAD_INPUT, e.getMessage(), e);
+        }
+    }
+
+    private int dryRun(ExperimentConfig config) {
+        PrintWriter out = spec.commandLine().getOut();
+        DatasetSplit split = dataOrFail(() -> DatasetSplit.stratified(ImageDataset.discover(config.data()),
+                config.data().split(), config.data().limitPerClass(), config.seed()));
+        Backend.enableLayerHelpers();
+        ComputationGraph graph = Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
+                split.classes().size(), config.seed());
+        out.println("# Resolved experiment (" + experiment + ")");
+        out.print(ConfigYaml.render(config));
+        out.println();
+        out.printf(Locale.ROOT, "Data: %d classes (%s), %d training and %d validation images%n",
+                split.classes().size(), String.join(", ", split.classes()), split.train().size(),
+                split.validation().size());
+        out.println("Backend: " + Backend.describe());
+        out.println();
+        out.print(ModelSummary.render(graph, InputType.convolutional(
+                config.input().height(), config.input().width(), config.input().channels())));
+        out.println();
+        out.println("Dry run: the experiment is valid; nothing was trained or written.");
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private int train(ExperimentConfig config) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Checking the images of %s%n", config.data().dir());
+        out.flush();
+        TrainingData data = dataOrFail(() -> TrainingData.prepare(config.data(), config.input(), config.seed()));
+        try {
+            TrainingRun.Result result = TrainingRun.execute(
+                    new TrainingRun.Request(config, experiment, overrides, runsDir, true), data);
+            RunSummary summary = result.summary();
+            out.printf(Locale.ROOT, "Completed %d epoch%s%s: best val_accuracy %.4f (val_loss %.4f) at epoch %d, "
+                            + "%.1f img/s%n",
+                    summary.epochsCompleted(), summary.epochsCompleted() == 1 ? "" : "s",
+                    summary.stoppedEarly() ? " (stopped early)" : "",
+                    summary.bestValAccuracy(), summary.bestValLoss(), summary.bestEpoch(), summary.imagesPerSecond());
+            out.println("Run directory: " + result.run().path());
+            out.flush();
+            return ExitCode.OK;
+        } catch (TrainingFailedException e) {
+            throw new RunnerException(ExitCode.TRAINING_FAILED, "Training failed: " + e.getMessage()
+                    + "\nEverything written so far is in " + e.run().path() + " (summary.json: status failed).", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface DataStep<T> {
+        T run() throws DatasetException;
+    }
+
+    private static <T> T dataOrFail(DataStep<T> step) {
+        try {
+            return step.run();
+        } catch (DatasetException e) {
+            throw new RunnerException(ExitCode.BAD_INPUT, e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.dl4jrunner.data;
+
+import org.datavec.api.split.CollectionInputSplit;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * A DataVec input split whose iteration order is a shuffle determined by (seed, epoch) alone, so that the order
+ * of any epoch can be reproduced, for instance by a resumed run.
+ */
+final class EpochOrderSplit extends CollectionInputSplit {
+    private final long seed;
+
+    EpochOrderSplit(List<URI> locations, long seed) {
+        super(locations);
+        this.seed = seed;
+    }
+
+    /** Makes the next {@code reset()} of the reading record reader iterate in epoch {@code epoch}'s order. */
+    void useEpoch(int epoch) {
+        Random random = new Random(seed * 31 + epoch);
+        int[] order = IntStream.range(0, uriStrings.size()).toArray();
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        iterationOrder = order;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.dl4jrunner.data;
+
+import dev.dl4jrunner.config.AugmentConfig;
+import dev.dl4jrunner.config.InputConfig;
+import org.datavec.image.recordreader.ImageRecordReader;
+import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
+import org.nd4j.linalg.dataset.AsyncDataSetIterator;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.preprocessor.CompositeDataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The walk-through's input pipeline on DataVec: an {@link ImageRecordReader} over one split's files decodes,
+ * (augments,) resizes with anti-aliasing and scales pixels to [0, 1]; batches are prefetched on a background
+ * thread while the network trains on the previous one. The training order is reshuffled every epoch,
+ * deterministically from the seed and the epoch number.
+ *
+ * <p>Labels: one column of 0/1 for two classes (matching a single sigmoid output), one-hot otherwise.
+ */
+public final class ImagePipeline {
+    private static final int PREFETCH_BATCHES = 2;
+
+    private final DatasetSplit split;
+    private final InputConfig input;
+    private final AugmentConfig augment;
+    private final int batchSize;
+    private final long seed;
+
+    public ImagePipeline(DatasetSplit split, InputConfig input, AugmentConfig augment, int batchSize, long seed) {
+        this.split = split;
+        this.input = input;
+        this.augment = augment;
+        this.batchSize = batchSize;
+        this.seed = seed;
+    }
+
+    /** Batches of the training split in epoch {@code epoch}'s order (1-based), augmented if configured. */
+    public DataSetIterator trainingEpoch(int epoch) {
+        // Augmentation draws are seeded per epoch too, so any epoch can be replayed on its own.
+        return iterate(split.train(), augment, seed * 31 + epoch, epoch);
+    }
+
+    /** Batches of the validation split in file order, never augmented. */
+    public DataSetIterator validation() {
+        return iterate(split.validation(), AugmentConfig.NONE, seed, 0);
+    }
+
+    public int trainingImages() {
+        return split.train().size();
+    }
+
+    public int validationImages() {
+        return split.validation().size();
+    }
+
+    public List<String> classes() {
+        return split.classes();
+    }
+
+    private DataSetIterator iterate(List<LabeledImage> images, AugmentConfig augmentation, long transformSeed,
+                                    int epoch) {
+        List<String> classes = split.classes();
+        ImageRecordReader reader = new ImageRecordReader(input.height(), input.width(), input.channels(),
+                new SplitLabels(images, classes),
+                new PrepareImageTransform(input.height(), input.width(), augmentation, transformSeed));
+        EpochOrderSplit files = new EpochOrderSplit(images.stream().map(i -> i.path().toUri()).toList(), seed);
+        if (epoch > 0) {
+            files.useEpoch(epoch);
+        }
+        try {
+            reader.setLogLabelCountOnInit(false);
+            reader.initialize(files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        reader.setLabels(classes);
+        RecordReaderDataSetIterator batches = new RecordReaderDataSetIterator(reader, batchSize, 1, classes.size());
+        batches.setPreProcessor(classes.size() == 2
+                ? new CompositeDataSetPreProcessor(new ImagePreProcessingScaler(0, 1), new SecondClassColumn())
+                : new ImagePreProcessingScaler(0, 1));
+        return new AsyncDataSetIterator(batches, PREFETCH_BATCHES, true);
+    }
+
+    /** Keeps the probability column of the second class: the target of a single sigmoid unit. */
+    private static final class SecondClassColumn implements DataSetPreProcessor {
+        @Override
+        public void preProcess(DataSet dataSet) {
+            dataSet.setLabels(dataSet.getLabels().getColumn(1, true));
+        }
+    }
+}

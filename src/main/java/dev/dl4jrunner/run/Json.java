@@ -1,0 +1,26 @@
+package dev.dl4jrunner.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The JSON files of a run directory: snake_case keys, indented, written atomically. */
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    public static void write(Path target, Object value) throws IOException {
+        AtomicFiles.write(target, temporary -> MAPPER.writeValue(temporary.toFile(), value));
+    }
+
+    public static <T> T read(Path source, Class<T> type) throws IOException {
+        return MAPPER.readValue(source.toFile(), type);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.dl4jrunner.data;
+
+import dev.dl4jrunner.SharedData;
+import dev.dl4jrunner.config.AugmentConfig;
+import dev.dl4jrunner.config.DataConfig;
+import dev.dl4jrunner.config.DataLayout;
+import dev.dl4jrunner.config.InputConfig;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ImagePipelineTest {
+    static DatasetSplit sample(int perClass) throws DatasetException {
+        DataConfig data = new DataConfig(SharedData.trainDir(), DataLayout.AUTO, List.of(), 0.8,
+                OptionalInt.of(perClass), AugmentConfig.NONE);
+        return DatasetSplit.stratified(ImageDataset.discover(data), 0.8, OptionalInt.of(perClass), 42);
+    }
+
+    @Test
+    void batchesHaveTheInputShapePixelsInUnitRangeAndOneBinaryLabelColumn() throws Exception {
+        DatasetSplit split = sample(20);
+        ImagePipeline pipeline = new ImagePipeline(split, new InputConfig(32, 40, 3),
+                new AugmentConfig(true, 0.1), 8, 42);
+
+        DataSetIterator epoch = pipeline.trainingEpoch(1);
+        int images = 0;
+        List<Double> labels = new ArrayList<>();
+        while (epoch.hasNext()) {
+            DataSet batch = epoch.next();
+            assertThat(batch.getFeatures().shape()).containsExactly(batch.numExamples(), 3, 32, 40);
+            assertThat(batch.getFeatures().minNumber().doubleValue()).isGreaterThanOrEqualTo(0.0);
+            assertThat(batch.getFeatures().maxNumber().doubleValue()).isLessThanOrEqualTo(1.0).isGreaterThan(0.5);
+            assertThat(batch.getLabels().shape()).containsExactly(batch.numExamples(), 1);
+            for (int i = 0; i < batch.numExamples(); i++) {
+                labels.add(batch.getLabels().getDouble(i, 0));
+            }
+            images += batch.numExamples();
+        }
+        assertThat(images).isEqualTo(32);
+        assertThat(labels).containsOnly(0.0, 1.0);
+        assertThat(labels.stream().filter(l -> l == 1.0).count()).isEqualTo(16);
+    }
+
+    @Test
+    void eachEpochHasItsOwnReproducibleOrder() throws Exception {
+        ImagePipeline pipeline = new ImagePipeline(sample(20), new InputConfig(32, 32, 3), AugmentConfig.NONE, 32, 7);
+
+        List<Double> first = labelOrder(pipeline.trainingEpoch(1));
+        assertThat(labelOrder(pipeline.trainingEpoch(1))).isEqualTo(first);
+        assertThat(labelOrder(pipeline.trainingEpoch(2))).isNotEqualTo(first);
+    }
+
+    private static List<Double> labelOrder(DataSetIterator iterator) {
+        List<Double> labels = new ArrayList<>();
+        assertThat(iterator.hasNext()).isTrue();
+        DataSet batch = iterator.next();
+        for (int i = 0; i < batch.numExamples(); i++) {
+            labels.add(batch.getLabels().getDouble(i, 0));
+        }
+        return labels;
+    }
+}
