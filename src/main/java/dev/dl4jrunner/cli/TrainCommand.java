@@ -107,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingData data = dataOrFail(() -> TrainingData.prepare(config.data(), config.input(), config.seed()));
         try {
             TrainingRun.Result result = TrainingRun.execute(
-                    new TrainingRun.Request(config, experiment, overrides, runsDir, true), data);
+                    new TrainingRun.Request(config, experiment, overrides, runsDir), data);
             RunSummary summary = result.summary();
             out.printf(Locale.ROOT, "Completed %d epoch%s%s: best val_accuracy %.4f (val_loss %.4f) at epoch %d, "
                             + "%.1f img/s%n",

@@ -5,6 +5,8 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -38,8 +40,8 @@ public final class Backend {
     }
 
     /** The layer helper classes attached to a built graph, by layer name: how a test proves oneDNN is really used. */
-    public static java.util.Map<String, String> attachedHelpers(ComputationGraph graph) {
-        java.util.Map<String, String> helpers = new java.util.LinkedHashMap<>();
+    public static Map<String, String> attachedHelpers(ComputationGraph graph) {
+        Map<String, String> helpers = new LinkedHashMap<>();
         for (Layer layer : graph.getLayers()) {
             if (layer.getHelper() != null) {
                 helpers.put(layer.getConfig().getLayerName(), layer.getHelper().getClass().getSimpleName());

@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,8 +46,7 @@ public final class TrainingRun {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
     /** What to train and where the run directory goes. */
-    public record Request(ExperimentConfig config, Path experimentFile, List<String> overrides, Path runsDir,
-                          boolean interactive) {
+    public record Request(ExperimentConfig config, Path experimentFile, List<String> overrides, Path runsDir) {
         public Request {
             overrides = List.copyOf(overrides);
         }
@@ -81,7 +79,7 @@ public final class TrainingRun {
         EarlyStoppingConfig stopping = config.training().earlyStopping().orElse(null);
         BestEpoch best = new BestEpoch(stopping == null ? StoppingMetric.VAL_LOSS : stopping.metric(),
                 stopping == null ? 0 : stopping.minDelta());
-        List<EpochMetrics> history = new ArrayList<>();
+        MetricsHistory history = new MetricsHistory(run.metrics());
         try {
             ComputationGraph graph = Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
                     data.split().classes().size(), config.seed());
@@ -97,14 +95,8 @@ public final class TrainingRun {
                     Math.max(1, Math.min(10, batchesPerEpoch / 20)))) {
                 List<EpochListener> listeners = List.of(
                         new ProgressListener(config.training().epochs(), ProgressListener.terminalAttached()),
-                        new MetricsCsvListener(run.metrics()),
-                        new CheckpointListener(run, config.checkpoints(), best),
-                        new EpochListener() {
-                            @Override
-                            public void onEpochEnd(EpochMetrics metrics, ComputationGraph g) {
-                                history.add(metrics);
-                            }
-                        });
+                        history,
+                        new CheckpointListener(run, config.checkpoints(), best));
                 LOG.info("Training on {} images, validating on {}, {} epochs of {} batches",
                         pipeline.trainingImages(), pipeline.validationImages(), config.training().epochs(),
                         batchesPerEpoch);
@@ -112,17 +104,17 @@ public final class TrainingRun {
                         config.training().earlyStopping().map(EarlyStopping::new)).run();
             }
             AtomicFiles.write(run.model(), temporary -> ModelSerializer.writeModel(graph, temporary.toFile(), true));
-            writePlots(run, history);
-            RunSummary summary = summary(run, config, RunStatus.COMPLETED, history, best, outcome.stoppedEarly(),
-                    started, null);
+            writePlots(run, history.epochs());
+            RunSummary summary = summary(run, config, RunStatus.COMPLETED, history.epochs(), best,
+                    outcome.stoppedEarly(), started, null);
             Json.write(run.summary(), summary);
             if (outcome.stoppedEarly()) {
-                LOG.info("Early stopping after epoch {}: no {} improvement for {} epochs", history.size(),
+                LOG.info("Early stopping after epoch {}: no {} improvement for {} epochs", outcome.epochs().size(),
                         best.metric().name().toLowerCase(java.util.Locale.ROOT), stopping.patience());
             }
             return new Result(run, summary);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            Json.write(run.summary(), summary(run, config, RunStatus.FAILED, history, best, false, started,
+            Json.write(run.summary(), summary(run, config, RunStatus.FAILED, history.epochs(), best, false, started,
                     TrainingFailedException.describe(e)));
             LOG.debug("Training failed", e);
             throw new TrainingFailedException(run, e);

@@ -1,0 +1,82 @@
+package dev.dl4jrunner.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dl4jrunner.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code java -jar target/runner.jar}, as a user runs it: two trainings started together, as a shell loop with &. */
+class RunnerJarIT {
+    @TempDir
+    Path temp;
+
+    @Test
+    void twoRunsStartedTogetherBothCompleteInTheirOwnDirectories() throws Exception {
+        Path yaml = Files.writeString(temp.resolve("pair.yaml"), """
+                name: pair
+                data:
+                  dir: %s
+                  limit_per_class: 10
+                input:
+                  shape: [32, 32, 3]
+                model:
+                  dense: [8]
+                training:
+                  epochs: 1
+                  batch_size: 8
+                """.formatted(SharedData.trainDir()));
+        Path runs = temp.resolve("runs");
+
+        List<Process> processes = new ArrayList<>();
+        for (String lr : List.of("1e-3", "1e-4")) {
+            processes.add(new ProcessBuilder("java", "-jar", System.getProperty("runner.jar"), yaml.toString(),
+                    "--runs-dir", runs.toString(), "--set", "optimizer.learning_rate=" + lr)
+                    .redirectErrorStream(true)
+                    .redirectOutput(temp.resolve("out-" + lr + ".txt").toFile())
+                    .start());
+        }
+        for (Process process : processes) {
+            assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished in time").isTrue();
+        }
+        for (String lr : List.of("1e-3", "1e-4")) {
+            String out = Files.readString(temp.resolve("out-" + lr + ".txt"), StandardCharsets.UTF_8);
+            assertThat(out).as(out).contains("Completed 1 epoch").doesNotContain("Exception");
+        }
+        assertThat(processes).allMatch(p -> p.exitValue() == 0);
+
+        List<Path> dirs;
+        try (Stream<Path> list = Files.list(runs)) {
+            dirs = list.sorted().toList();
+        }
+        assertThat(dirs).hasSize(2);
+        List<String> overrides = new ArrayList<>();
+        for (Path dir : dirs) {
+            assertThat(new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("status").asText())
+                    .isEqualTo("completed");
+            overrides.add(Files.readString(dir.resolve("overrides.txt")).trim());
+        }
+        assertThat(overrides).containsExactlyInAnyOrder("optimizer.learning_rate=1e-3", "optimizer.learning_rate=1e-4");
+    }
+
+    @Test
+    void aBrokenExperimentGetsAMessageNotAStackTrace() throws IOException, InterruptedException {
+        Path yaml = Files.writeString(temp.resolve("broken.yaml"), "name: [unclosed\n");
+        Process process = new ProcessBuilder("java", "-jar", System.getProperty("runner.jar"), yaml.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(out).startsWith(yaml + ": 1 error").doesNotContain("\tat ");
+    }
+}
