@@ -1,6 +1,7 @@
 package dev.dl4jrunner.data;
 
 import dev.dl4jrunner.config.DataConfig;
+import dev.dl4jrunner.config.DataLayout;
 import dev.dl4jrunner.config.InputConfig;
 
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * The images a run will train and validate on: the stratified split of the data directory, minus every image that
- * cannot be decoded (those are kept aside to be reported).
+ * cannot be decoded (those are kept aside to be reported), and the layout their labels were read in.
  */
-public record TrainingData(DatasetSplit split, List<UnreadableImage> unreadable) {
+public record TrainingData(DataLayout layout, DatasetSplit split, List<UnreadableImage> unreadable) {
 
     public TrainingData {
         unreadable = List.copyOf(unreadable);
@@ -25,7 +26,7 @@ public record TrainingData(DatasetSplit split, List<UnreadableImage> unreadable)
         DatasetSplit split = DatasetSplit.stratified(dataset, data.split(), data.limitPerClass(), seed);
         List<UnreadableImage> unreadable = ImageCheck.findUnreadable(split.all(), input);
         if (unreadable.isEmpty()) {
-            return new TrainingData(split, unreadable);
+            return new TrainingData(dataset.layout(), split, unreadable);
         }
         Set<java.nio.file.Path> bad = unreadable.stream().map(UnreadableImage::path).collect(Collectors.toSet());
         DatasetSplit usable = split.without(image -> bad.contains(image.path()));
@@ -39,6 +40,6 @@ public record TrainingData(DatasetSplit split, List<UnreadableImage> unreadable)
                         + unreadable.get(0).reason() + ")");
             }
         }
-        return new TrainingData(usable, unreadable);
+        return new TrainingData(dataset.layout(), usable, unreadable);
     }
 }

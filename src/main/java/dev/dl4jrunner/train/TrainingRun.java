@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -110,7 +111,7 @@ public final class TrainingRun {
             Json.write(run.summary(), summary);
             if (outcome.stoppedEarly()) {
                 LOG.info("Early stopping after epoch {}: no {} improvement for {} epochs", outcome.epochs().size(),
-                        best.metric().name().toLowerCase(java.util.Locale.ROOT), stopping.patience());
+                        best.metric().name().toLowerCase(Locale.ROOT), stopping.patience());
             }
             return new Result(run, summary);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
@@ -140,7 +141,7 @@ public final class TrainingRun {
         DatasetSplit.Fingerprint fingerprint = split.fingerprint();
         Provenance provenance = new Provenance(run.id(), config.name(), config.seed(), ConfigYaml.sha256(resolved),
                 request.experimentFile().toAbsolutePath().normalize().toString(), request.overrides(),
-                new Provenance.Dataset(config.data().dir().toString(), config.data().layout().name().toLowerCase(),
+                new Provenance.Dataset(config.data().dir().toString(), data.layout().name().toLowerCase(Locale.ROOT),
                         split.classes(), fingerprint.trainImages(), fingerprint.validationImages(),
                         fingerprint.imagesPerClass(), fingerprint.fileListSha256(), data.unreadable().size()),
                 new Provenance.Software(Versions.runner(), Versions.dl4j(), System.getProperty("java.version"),
@@ -177,7 +178,7 @@ public final class TrainingRun {
         double imagesPerSecond = history.isEmpty() ? 0
                 : history.size() / history.stream().mapToDouble(m -> 1 / m.imagesPerSecond()).sum();
         return new RunSummary(run.id(), status, history.size(), config.training().epochs(), stoppedEarly,
-                best.metric().name().toLowerCase(java.util.Locale.ROOT), top == null ? 0 : top.epoch(),
+                best.metric().name().toLowerCase(Locale.ROOT), top == null ? 0 : top.epoch(),
                 top == null ? null : top.valLoss(), top == null ? null : top.valAccuracy(),
                 last == null ? null : last.valLoss(), last == null ? null : last.valAccuracy(),
                 (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0, imagesPerSecond,
