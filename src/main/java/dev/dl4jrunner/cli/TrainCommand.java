@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
                 "0:Training completed (or --dry-run found no problem).",
                 "1:Training started but failed; the run directory keeps what was written.",
                 "2:Bad command line, experiment file or data directory; nothing was written.",
-                "4:Internal error."})
+                "4:Internal error, or the ND4J backend cannot run on this machine."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -66,6 +66,11 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExperimentConfig config = load();
+        try {
+            Backend.start();
+        } catch (Backend.BackendUnavailableException e) {
+            throw new RunnerException(ExitCode.INTERNAL_ERROR, e.getMessage(), e);
+        }
         return dryRun ? dryRun(config) : train(config);
     }
 
@@ -81,7 +86,6 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DatasetSplit split = dataOrFail(() -> DatasetSplit.stratified(ImageDataset.discover(config.data()),
                 config.data().split(), config.data().limitPerClass(), config.seed()));
-        Backend.enableLayerHelpers();
         ComputationGraph graph = Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
                 split.classes().size(), config.seed());
         out.println("# Resolved experiment (" + experiment + ")");

@@ -20,6 +20,34 @@ public final class Backend {
     private Backend() {
     }
 
+    /**
+     * Loads the ND4J backend with layer helpers allowed, and describes it.
+     *
+     * @throws BackendUnavailableException when the native backend cannot load (no GPU driver for a CUDA build,
+     *                                     an unsupported CPU or OS), with the reason and what to do
+     */
+    public static Description start() {
+        enableLayerHelpers();
+        try {
+            return describe();
+        } catch (LinkageError | RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new BackendUnavailableException("The ND4J backend could not start: " + cause.getMessage()
+                    + "\nThe CPU build (the default) needs Linux x86-64; a build with -Pcuda needs an NVIDIA GPU "
+                    + "with a CUDA 11.6 driver.", e);
+        }
+    }
+
+    /** The native ND4J backend of this build cannot run on this machine. */
+    public static final class BackendUnavailableException extends RuntimeException {
+        BackendUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Allows DL4J to attach oneDNN (CPU) or cuDNN (CUDA) helpers to layers created from now on. */
     public static void enableLayerHelpers() {
         System.setProperty(DL4JSystemProperties.DISABLE_HELPER_PROPERTY, "false");

@@ -67,8 +67,7 @@ public final class TrainingRun {
                 LocalDateTime.ofInstant(started, ZoneId.systemDefault()));
         try (RunLog ignored = RunLog.attach(run.log())) {
             LOG.info("Run directory: {}", run.path());
-            Backend.enableLayerHelpers();
-            Backend.Description backend = Backend.describe();
+            Backend.Description backend = Backend.start();
             LOG.info("Backend: {}", backend);
             writeInputs(request, data, run, backend, started);
             return train(config, data, run, started);
