@@ -55,7 +55,7 @@ final class ProgressListener implements EpochListener {
     public void onBatchEnd(int epoch, int imagesDone, double loss) {
         if (interactive) {
             bar.stepTo(imagesDone);
-            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", loss));
+            bar.setExtraMessage(String.format(Locale.ROOT, "  loss %.4f", loss));
         } else if (imagesDone >= nextReport && imagesDone < trainingImages) {
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             double rate = imagesDone / seconds;

@@ -2,6 +2,7 @@ package dev.dl4jrunner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jrunner.SharedData;
+import dev.dl4jrunner.TinyExperiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,22 +21,6 @@ class BadInputTest {
 
     Path write(String name, String yaml) throws IOException {
         return Files.writeString(temp.resolve(name), yaml);
-    }
-
-    static String experiment(Path dataDir) {
-        return """
-                name: bad-input
-                data:
-                  dir: %s
-                  split: 0.5
-                input:
-                  shape: [32, 32, 3]
-                model:
-                  dense: [8]
-                training:
-                  epochs: 1
-                  batch_size: 8
-                """.formatted(dataDir);
     }
 
     @Test
@@ -67,7 +52,7 @@ class BadInputTest {
         Path missing = temp.resolve("data/dogs-vs-cats/train");
         Path runs = temp.resolve("runs");
 
-        CliRun run = CliRun.of(write("x.yaml", experiment(missing)).toString(), "--runs-dir", runs.toString());
+        CliRun run = CliRun.of(TinyExperiment.write(temp, missing).toString(), "--runs-dir", runs.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).isEqualTo("data.dir does not exist: " + missing
@@ -88,7 +73,8 @@ class BadInputTest {
         Path text = Files.writeString(images.resolve("dog.101.jpg"), "this is not a JPEG");
         Path runs = temp.resolve("runs");
 
-        CliRun run = CliRun.of(write("x.yaml", experiment(images)).toString(), "--runs-dir", runs.toString());
+        CliRun run = CliRun.of(TinyExperiment.write(temp, images).toString(), "--runs-dir", runs.toString(),
+                "--set", "data.split=0.5");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();

@@ -2,6 +2,7 @@ package dev.dl4jrunner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jrunner.SharedData;
+import dev.dl4jrunner.TinyExperiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,25 +24,14 @@ class RunnerJarIT {
 
     @Test
     void twoRunsStartedTogetherBothCompleteInTheirOwnDirectories() throws Exception {
-        Path yaml = Files.writeString(temp.resolve("pair.yaml"), """
-                name: pair
-                data:
-                  dir: %s
-                  limit_per_class: 10
-                input:
-                  shape: [32, 32, 3]
-                model:
-                  dense: [8]
-                training:
-                  epochs: 1
-                  batch_size: 8
-                """.formatted(SharedData.trainDir()));
+        Path yaml = TinyExperiment.write(temp, SharedData.trainDir());
         Path runs = temp.resolve("runs");
 
         List<Process> processes = new ArrayList<>();
         for (String lr : List.of("1e-3", "1e-4")) {
             processes.add(new ProcessBuilder("java", "-jar", System.getProperty("runner.jar"), yaml.toString(),
-                    "--runs-dir", runs.toString(), "--set", "optimizer.learning_rate=" + lr)
+                    "--runs-dir", runs.toString(), "--set", "data.limit_per_class=10",
+                    "--set", "optimizer.learning_rate=" + lr)
                     .redirectErrorStream(true)
                     .redirectOutput(temp.resolve("out-" + lr + ".txt").toFile())
                     .start());
@@ -64,7 +54,7 @@ class RunnerJarIT {
         for (Path dir : dirs) {
             assertThat(new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("status").asText())
                     .isEqualTo("completed");
-            overrides.add(Files.readString(dir.resolve("overrides.txt")).trim());
+            overrides.add(Files.readString(dir.resolve("overrides.txt")).lines().toList().get(1));
         }
         assertThat(overrides).containsExactlyInAnyOrder("optimizer.learning_rate=1e-3", "optimizer.learning_rate=1e-4");
     }

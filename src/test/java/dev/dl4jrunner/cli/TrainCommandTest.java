@@ -3,6 +3,7 @@ package dev.dl4jrunner.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jrunner.SharedData;
+import dev.dl4jrunner.TinyExperiment;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,35 +28,12 @@ class TrainCommandTest {
     static CliRun training;
     static Path run;
 
-    static String experiment(String name) {
-        return """
-                name: %s
-                seed: 7
-                data:
-                  dir: %s
-                  split: 0.8
-                  limit_per_class: 40
-                  augment:
-                    horizontal_flip: true
-                input:
-                  shape: [32, 32, 3]
-                model:
-                  dense: [16, 16]
-                  batch_norm: true
-                optimizer:
-                  type: adam
-                  learning_rate: 1e-4
-                training:
-                  epochs: 2
-                  batch_size: 16
-                """.formatted(name, SharedData.trainDir());
-    }
-
     @BeforeAll
     static void trainOnce() throws IOException {
-        Path yaml = Files.writeString(workDir.resolve("tiny.yaml"), experiment("tiny"));
+        Path yaml = TinyExperiment.write(workDir, SharedData.trainDir());
         runsDir = workDir.resolve("runs");
-        training = CliRun.of(yaml.toString(), "--runs-dir", runsDir.toString(), "--set", "training.epochs=2");
+        training = CliRun.of(yaml.toString(), "--runs-dir", runsDir.toString(), "--set", "training.epochs=2",
+                "--set", "data.limit_per_class=40", "--set", "data.augment.horizontal_flip=true");
         try (Stream<Path> runs = Files.list(runsDir)) {
             run = runs.findFirst().orElseThrow();
         }
@@ -76,7 +54,8 @@ class TrainCommandTest {
                 "checkpoints/best.zip", "model.zip", "loss.png", "accuracy.png", "summary.json")) {
             assertThat(run.resolve(file)).as(file).isNotEmptyFile();
         }
-        assertThat(Files.readString(run.resolve("overrides.txt"))).isEqualTo("training.epochs=2\n");
+        assertThat(Files.readString(run.resolve("overrides.txt"))).isEqualTo(
+                "training.epochs=2\ndata.limit_per_class=40\ndata.augment.horizontal_flip=true\n");
         assertThat(Files.readAllBytes(run.resolve("loss.png"))).startsWith(0x89, 'P', 'N', 'G');
         try (Stream<Path> leftovers = Files.walk(run)) {
             assertThat(leftovers.filter(p -> p.toString().endsWith(".tmp"))).as("temporary files").isEmpty();
