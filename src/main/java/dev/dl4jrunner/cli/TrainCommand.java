@@ -60,6 +60,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "and exits without training.")
     private boolean dryRun;
 
+    /** Read from the parse result by {@link Cli}'s error handler. */
     @Option(names = "--stacktrace", description = "Prints the stack trace of an error along with its message.")
     private boolean stacktrace;
 
@@ -113,11 +114,11 @@ final class TrainCommand implements Callable<Integer> {
             TrainingRun.Result result = TrainingRun.execute(
                     new TrainingRun.Request(config, experiment, overrides, runsDir), data);
             RunSummary summary = result.summary();
-            out.printf(Locale.ROOT, "Completed %d epoch%s%s: best val_accuracy %.4f (val_loss %.4f) at epoch %d, "
-                            + "%.1f img/s%n",
+            out.printf(Locale.ROOT, "Completed %d epoch%s%s at %.1f img/s. Best epoch by %s: %d, with val_loss %.4f "
+                            + "and val_accuracy %.4f%n",
                     summary.epochsCompleted(), summary.epochsCompleted() == 1 ? "" : "s",
-                    summary.stoppedEarly() ? " (stopped early)" : "",
-                    summary.bestValAccuracy(), summary.bestValLoss(), summary.bestEpoch(), summary.imagesPerSecond());
+                    summary.stoppedEarly() ? " (stopped early)" : "", summary.imagesPerSecond(),
+                    summary.bestMetric(), summary.bestEpoch(), summary.bestValLoss(), summary.bestValAccuracy());
             out.println("Run directory: " + result.run().path());
             out.flush();
             return ExitCode.OK;

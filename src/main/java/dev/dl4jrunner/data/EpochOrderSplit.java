@@ -4,6 +4,7 @@ import org.datavec.api.split.CollectionInputSplit;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -21,7 +22,7 @@ final class EpochOrderSplit extends CollectionInputSplit {
 
     /** Makes the next {@code reset()} of the reading record reader iterate in epoch {@code epoch}'s order. */
     void useEpoch(int epoch) {
-        Random random = new Random(seed * 31 + epoch);
+        Random random = new Random(Objects.hash("order", seed, epoch));
         int[] order = IntStream.range(0, uriStrings.size()).toArray();
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

@@ -14,6 +14,7 @@ import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The walk-through's input pipeline on DataVec: an {@link ImageRecordReader} over one split's files decodes,
@@ -43,7 +44,7 @@ public final class ImagePipeline {
     /** Batches of the training split in epoch {@code epoch}'s order (1-based), augmented if configured. */
     public DataSetIterator trainingEpoch(int epoch) {
         // Augmentation draws are seeded per epoch too, so any epoch can be replayed on its own.
-        return iterate(split.train(), augment, seed * 31 + epoch, epoch);
+        return iterate(split.train(), augment, Objects.hash("augment", seed, epoch), epoch);
     }
 
     /** Batches of the validation split in file order, never augmented. */
