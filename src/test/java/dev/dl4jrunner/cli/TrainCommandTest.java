@@ -33,7 +33,8 @@ class TrainCommandTest {
         Path yaml = TinyExperiment.write(workDir, SharedData.trainDir());
         runsDir = workDir.resolve("runs");
         training = CliRun.of(yaml.toString(), "--runs-dir", runsDir.toString(), "--set", "training.epochs=2",
-                "--set", "data.limit_per_class=40", "--set", "data.augment.horizontal_flip=true");
+                "--set", "data.limit_per_class=40", "--set", "data.augment.horizontal_flip=true",
+                "--set", "checkpoints.every_epochs=1", "--set", "checkpoints.keep_last=1");
         try (Stream<Path> runs = Files.list(runsDir)) {
             run = runs.findFirst().orElseThrow();
         }
@@ -55,10 +56,19 @@ class TrainCommandTest {
             assertThat(run.resolve(file)).as(file).isNotEmptyFile();
         }
         assertThat(Files.readString(run.resolve("overrides.txt"))).isEqualTo(
-                "training.epochs=2\ndata.limit_per_class=40\ndata.augment.horizontal_flip=true\n");
+                "training.epochs=2\ndata.limit_per_class=40\ndata.augment.horizontal_flip=true\n"
+                        + "checkpoints.every_epochs=1\ncheckpoints.keep_last=1\n");
         assertThat(Files.readAllBytes(run.resolve("loss.png"))).startsWith(0x89, 'P', 'N', 'G');
         try (Stream<Path> leftovers = Files.walk(run)) {
             assertThat(leftovers.filter(p -> p.toString().endsWith(".tmp"))).as("temporary files").isEmpty();
+        }
+    }
+
+    @Test
+    void periodicCheckpointsKeepOnlyTheLastOnesAsked() throws IOException {
+        try (Stream<Path> checkpoints = Files.list(run.resolve("checkpoints"))) {
+            assertThat(checkpoints.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("last.zip", "best.zip", "epoch-0002.zip");
         }
     }
 
