@@ -6,9 +6,12 @@ import dev.dl4jrunner.config.DataConfig;
 import dev.dl4jrunner.config.DataLayout;
 import dev.dl4jrunner.config.InputConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -45,6 +48,30 @@ class ImagePipelineTest {
         assertThat(images).isEqualTo(32);
         assertThat(labels).containsOnly(0.0, 1.0);
         assertThat(labels.stream().filter(l -> l == 1.0).count()).isEqualTo(16);
+    }
+
+    @Test
+    void moreThanTwoClassesGetOneHotLabelsInTheConfiguredClassOrder(@TempDir Path dir) throws Exception {
+        List<String> classes = List.of("dog", "cat", "bird");
+        for (String name : classes) {
+            Path folder = Files.createDirectories(dir.resolve(name));
+            String source = name.equals("bird") ? "cat" : name;
+            for (int i = 0; i < 4; i++) {
+                Files.copy(SharedData.trainDir().resolve(source + "." + i + ".jpg"), folder.resolve(i + ".jpg"));
+            }
+        }
+        DataConfig data = new DataConfig(dir, DataLayout.AUTO, classes, 0.5, OptionalInt.empty(), AugmentConfig.NONE);
+        DatasetSplit split = DatasetSplit.stratified(ImageDataset.discover(data), 0.5, OptionalInt.empty(), 1);
+        ImagePipeline pipeline = new ImagePipeline(split, new InputConfig(32, 32, 1), AugmentConfig.NONE, 6, 1);
+
+        DataSetIterator validation = pipeline.validation();
+        assertThat(validation.hasNext()).isTrue();
+        DataSet batch = validation.next();
+        assertThat(batch.getFeatures().shape()).containsExactly(6, 1, 32, 32);
+        assertThat(batch.getLabels().shape()).containsExactly(6, 3);
+        assertThat(batch.getLabels().sum(0).toDoubleVector()).containsExactly(2.0, 2.0, 2.0);
+        // Validation keeps split order: the first two images are dogs, the class listed first.
+        assertThat(batch.getLabels().getRow(0).toDoubleVector()).containsExactly(1.0, 0.0, 0.0);
     }
 
     @Test
