@@ -116,7 +116,7 @@ public final class TrainingRun {
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             Json.write(run.summary(), summary(run, config, RunStatus.FAILED, history.epochs(), best, false, started,
                     TrainingFailedException.describe(e)));
-            LOG.debug("Training failed", e);
+            LOG.error("Training stopped by an error (its stack trace is in train.log)", e);
             throw new TrainingFailedException(run, e);
         }
     }
