@@ -28,7 +28,8 @@ public final class CurvePlots {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Training and validation " + quantity)
                 .xAxisTitle("epoch").yAxisTitle(quantity).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        // Below the plot: inside, the legend would hide the end of a rising or falling curve.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.addSeries("training", curves.epochs(), curves.train());
         chart.addSeries("validation", curves.epochs(), curves.validation());

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes files so that a reader, or a crash, never sees half of one: the content goes to a temporary file in the
  * same directory, is flushed to disk, and is then renamed over the target in one step.
  */
 public final class AtomicFiles {
+    private static final AtomicLong SEQUENCE = new AtomicLong();
     private AtomicFiles() {
     }
 
@@ -25,7 +27,9 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temporary = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile: its owner-only permissions would stay on the renamed file.
+        Path temporary = Files.createFile(dir.resolve("." + target.getFileName() + "."
+                + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet() + ".tmp"));
         try {
             writer.writeTo(temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {

@@ -91,8 +91,7 @@ public final class TrainingRun {
             int batchesPerEpoch = (pipeline.trainingImages() + config.training().batchSize() - 1)
                     / config.training().batchSize();
             TrainingLoop.Outcome outcome;
-            try (UiStatsRecorder ignored = new UiStatsRecorder(run.stats(), run.id(), graph,
-                    Math.max(1, Math.min(10, batchesPerEpoch / 20)))) {
+            try (UiStatsRecorder ignored = new UiStatsRecorder(run.stats(), run.id(), graph, batchesPerEpoch)) {
                 List<EpochListener> listeners = List.of(
                         new ProgressListener(config.training().epochs(), ProgressListener.terminalAttached()),
                         history,

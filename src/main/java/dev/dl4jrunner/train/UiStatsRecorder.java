@@ -16,10 +16,12 @@ final class UiStatsRecorder implements AutoCloseable {
     private final StatsStorage storage;
 
     /**
-     * @param reportEvery collect statistics every this many iterations: histograms of a large network are not free
+     * Collects statistics every twentieth of an epoch, but at least every 10 iterations: histograms of a large
+     * network's parameters are not free, and ~20 points per epoch draw the curves well.
      */
-    UiStatsRecorder(Path file, String sessionId, ComputationGraph graph, int reportEvery) {
+    UiStatsRecorder(Path file, String sessionId, ComputationGraph graph, int batchesPerEpoch) {
         this.storage = new FileStatsStorage(file.toFile());
+        int reportEvery = Math.max(1, Math.min(10, batchesPerEpoch / 20));
         graph.addListeners(new StatsListener(storage, reportEvery, sessionId));
     }
 

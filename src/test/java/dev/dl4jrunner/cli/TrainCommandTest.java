@@ -59,6 +59,9 @@ class TrainCommandTest {
                 "training.epochs=2\ndata.limit_per_class=40\ndata.augment.horizontal_flip=true\n"
                         + "checkpoints.every_epochs=1\ncheckpoints.keep_last=1\n");
         assertThat(Files.readAllBytes(run.resolve("loss.png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.getPosixFilePermissions(run.resolve("summary.json")))
+                .as("readable by others, like any file the user creates")
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
         try (Stream<Path> leftovers = Files.walk(run)) {
             assertThat(leftovers.filter(p -> p.toString().endsWith(".tmp"))).as("temporary files").isEmpty();
         }
