@@ -36,7 +36,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * One training run from a validated experiment, in the order the run directory is filled: the resolved config,
