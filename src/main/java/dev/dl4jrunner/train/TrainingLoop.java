@@ -7,7 +7,6 @@ import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,25 +30,24 @@ public final class TrainingLoop {
         this.earlyStopping = earlyStopping;
     }
 
-    /** What the loop did: every epoch's metrics, and whether early stopping ended it. */
-    public record Outcome(List<EpochMetrics> epochs, boolean stoppedEarly) {
-    }
-
-    public Outcome run() throws IOException {
+    /**
+     * Trains until the last epoch or until early stopping; listeners keep the metrics.
+     *
+     * @return whether early stopping ended training
+     */
+    public boolean run() throws IOException {
         TrainingAccuracy accuracy = new TrainingAccuracy();
         graph.addListeners(accuracy);
-        List<EpochMetrics> history = new ArrayList<>();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             EpochMetrics metrics = runEpoch(epoch, accuracy);
-            history.add(metrics);
             for (EpochListener listener : listeners) {
                 listener.onEpochEnd(metrics, graph);
             }
             if (earlyStopping.isPresent() && earlyStopping.get().shouldStop(metrics)) {
-                return new Outcome(history, true);
+                return true;
             }
         }
-        return new Outcome(history, false);
+        return false;
     }
 
     private EpochMetrics runEpoch(int epoch, TrainingAccuracy accuracy) {

@@ -89,7 +89,7 @@ public final class TrainingRun {
                     config.training().batchSize(), config.seed());
             int batchesPerEpoch = (pipeline.trainingImages() + config.training().batchSize() - 1)
                     / config.training().batchSize();
-            TrainingLoop.Outcome outcome;
+            boolean stoppedEarly;
             try (UiStatsRecorder ignored = new UiStatsRecorder(run.stats(), run.id(), graph, batchesPerEpoch)) {
                 List<EpochListener> listeners = List.of(
                         new ProgressListener(config.training().epochs(), ProgressListener.terminalAttached()),
@@ -98,16 +98,16 @@ public final class TrainingRun {
                 LOG.info("Training on {} images, validating on {}, {} epochs of {} batches",
                         pipeline.trainingImages(), pipeline.validationImages(), config.training().epochs(),
                         batchesPerEpoch);
-                outcome = new TrainingLoop(graph, pipeline, config.training().epochs(), listeners,
+                stoppedEarly = new TrainingLoop(graph, pipeline, config.training().epochs(), listeners,
                         config.training().earlyStopping().map(EarlyStopping::new)).run();
             }
             AtomicFiles.write(run.model(), temporary -> ModelSerializer.writeModel(graph, temporary.toFile(), true));
             writePlots(run, history.epochs());
             RunSummary summary = summary(run, config, RunStatus.COMPLETED, history.epochs(), best,
-                    outcome.stoppedEarly(), started, null);
+                    stoppedEarly, started, null);
             Json.write(run.summary(), summary);
-            if (outcome.stoppedEarly()) {
-                LOG.info("Early stopping after epoch {}: no {} improvement for {} epochs", outcome.epochs().size(),
+            if (stoppedEarly) {
+                LOG.info("Early stopping after epoch {}: no {} improvement for {} epochs", history.epochs().size(),
                         best.metric().name().toLowerCase(Locale.ROOT), stopping.patience());
             }
             return new Result(run, summary);
