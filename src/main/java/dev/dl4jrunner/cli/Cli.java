@@ -1,5 +1,6 @@
 package dev.dl4jrunner.cli;
 
+import dev.dl4jrunner.model.Backend;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -33,6 +34,13 @@ public final class Cli {
                 known.getCause().printStackTrace(err);
             }
             return known.exitCode();
+        }
+        if (e instanceof Backend.BackendUnavailableException unavailable) {
+            err.println(unavailable.getMessage());
+            if (stacktrace) {
+                unavailable.printStackTrace(err);
+            }
+            return ExitCode.INTERNAL_ERROR;
         }
         err.println("Internal error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
         if (stacktrace) {

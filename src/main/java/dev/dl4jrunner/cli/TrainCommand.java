@@ -11,7 +11,7 @@ import dev.dl4jrunner.data.TrainingData;
 import dev.dl4jrunner.model.Backend;
 import dev.dl4jrunner.model.ModelSummary;
 import dev.dl4jrunner.model.Vgg16Factory;
-import dev.dl4jrunner.run.RunSummary;
+import dev.dl4jrunner.train.StopRequest;
 import dev.dl4jrunner.train.TrainingFailedException;
 import dev.dl4jrunner.train.TrainingRun;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -33,18 +33,25 @@ import java.util.concurrent.Callable;
 /** {@code runner EXPERIMENT.yaml}: trains the experiment into a new run directory. */
 @Command(name = "runner", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
+        customSynopsis = {
+                "runner EXPERIMENT [--set KEY=VALUE]... [--runs-dir DIR] [--dry-run] [--stacktrace]",
+                "runner COMMAND [ARGS]... (runner COMMAND --help for each)"},
         description = "Trains a VGG16 image classifier from a YAML experiment file into a new run directory.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Training completed (or --dry-run found no problem).",
                 "1:Training started but failed; the run directory keeps what was written.",
                 "2:Bad command line, experiment file or data directory; nothing was written.",
-                "4:Internal error, or the ND4J backend cannot run on this machine."})
+                "3:resume: no run directory at the path given.",
+                "4:Internal error, or the ND4J backend cannot run on this machine.",
+                "130:Interrupted by Ctrl-C or SIGTERM after writing a checkpoint; `resume` continues the run."},
+        subcommands = ResumeCommand.class)
 final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "The experiment YAML file to train.")
+    /** Optional to picocli only so that a subcommand can stand in its place; {@link #call()} requires it. */
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT", description = "The experiment YAML file to train.")
     private Path experiment;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -66,12 +73,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ExperimentConfig config = load();
-        try {
-            Backend.start();
-        } catch (Backend.BackendUnavailableException e) {
-            throw new RunnerException(ExitCode.INTERNAL_ERROR, e.getMessage(), e);
+        if (experiment == null) {
+            throw new RunnerException(ExitCode.BAD_INPUT,
+                    "Missing required parameter: 'EXPERIMENT'\nRun with --help for usage.");
         }
+        ExperimentConfig config = load();
+        Backend.start();
         return dryRun ? dryRun(config) : train(config);
     }
 
@@ -110,21 +117,12 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("Checking the images of %s%n", config.data().dir());
         out.flush();
         TrainingData data = dataOrFail(() -> TrainingData.prepare(config.data(), config.input(), config.seed()));
-        try {
-            TrainingRun.Result result = TrainingRun.execute(
-                    new TrainingRun.Request(config, experiment, overrides, runsDir), data);
-            RunSummary summary = result.summary();
-            out.printf(Locale.ROOT, "Completed %d epoch%s%s at %.1f img/s. Best epoch by %s: %d, with val_loss %.4f "
-                            + "and val_accuracy %.4f%n",
-                    summary.epochsCompleted(), summary.epochsCompleted() == 1 ? "" : "s",
-                    summary.stoppedEarly() ? " (stopped early)" : "", summary.imagesPerSecond(),
-                    summary.bestMetric(), summary.bestEpoch(), summary.bestValLoss(), summary.bestValAccuracy());
-            out.println("Run directory: " + result.run().path());
-            out.flush();
-            return ExitCode.OK;
+        StopRequest stop = new StopRequest();
+        try (InterruptSignals ignored = InterruptSignals.install(stop)) {
+            return TrainingOutcome.report(TrainingRun.start(
+                    new TrainingRun.Request(config, experiment, overrides, runsDir), data, stop), out);
         } catch (TrainingFailedException e) {
-            throw new RunnerException(ExitCode.TRAINING_FAILED, "Training failed: " + e.getMessage()
-                    + "\nEverything written so far is in " + e.run().path() + " (summary.json: status failed).", e);
+            throw TrainingOutcome.failed(e);
         }
     }
 

@@ -110,6 +110,8 @@ public final class ConfigYaml {
             values.put(EARLY_STOPPING_MIN_DELTA, stopping.minDelta());
         });
 
+        values.put(CHECKPOINTS_EVERY_ITERATIONS, config.checkpoints().everyIterations());
+        values.put(CHECKPOINTS_EVERY_MINUTES, config.checkpoints().everyMinutes());
         values.put(CHECKPOINTS_EVERY_EPOCHS, config.checkpoints().everyEpochs());
         values.put(CHECKPOINTS_KEEP_LAST, config.checkpoints().keepLast());
         return values;

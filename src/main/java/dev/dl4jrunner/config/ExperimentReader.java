@@ -356,7 +356,8 @@ final class ExperimentReader {
                         ? Optional.of(new EarlyStoppingConfig(get(EARLY_STOPPING_METRIC), get(EARLY_STOPPING_PATIENCE),
                                 get(EARLY_STOPPING_MIN_DELTA)))
                         : Optional.empty()),
-                new CheckpointConfig(get(CHECKPOINTS_EVERY_EPOCHS), get(CHECKPOINTS_KEEP_LAST)));
+                new CheckpointConfig(get(CHECKPOINTS_EVERY_ITERATIONS), get(CHECKPOINTS_EVERY_MINUTES),
+                        get(CHECKPOINTS_EVERY_EPOCHS), get(CHECKPOINTS_KEEP_LAST)));
     }
 
     /** The key's valid value, else its default; the cast is safe because {@link #convert} chose the type. */

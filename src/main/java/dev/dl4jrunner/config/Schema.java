@@ -182,7 +182,13 @@ final class Schema {
     static final Key EARLY_STOPPING_MIN_DELTA = optional("training.early_stopping.min_delta", Type.FLOAT, 0.0,
             Range.atLeast(0), "Smallest change of the metric that counts as an improvement.");
 
-    static final Key CHECKPOINTS = section("checkpoints", "Periodic checkpoints beside `last.zip` and `best.zip`.");
+    static final Key CHECKPOINTS = section("checkpoints",
+            "When to write checkpoints beyond `last.zip` and `best.zip` at the end of every epoch.");
+    static final Key CHECKPOINTS_EVERY_ITERATIONS = optional("checkpoints.every_iterations", Type.INTEGER, 0,
+            Range.atLeast(0), "Also write `last.zip` every this many iterations (batches) within an epoch; 0 = off.");
+    static final Key CHECKPOINTS_EVERY_MINUTES = optional("checkpoints.every_minutes", Type.FLOAT, 10.0,
+            Range.atLeast(0), "Also write `last.zip` within an epoch when this many minutes passed since the last "
+                    + "checkpoint, so a crash loses at most that much work; 0 = off.");
     static final Key CHECKPOINTS_EVERY_EPOCHS = optional("checkpoints.every_epochs", Type.INTEGER, 0, Range.atLeast(0),
             "Also keep `epoch-NNNN.zip` every this many epochs; 0 = off.");
     static final Key CHECKPOINTS_KEEP_LAST = optional("checkpoints.keep_last", Type.INTEGER, 3, Range.atLeast(1),
@@ -199,7 +205,8 @@ final class Schema {
             OPTIMIZER_BETA1, OPTIMIZER_BETA2, OPTIMIZER_EPSILON, OPTIMIZER_MOMENTUM, OPTIMIZER_RHO,
             TRAINING, TRAINING_EPOCHS, TRAINING_BATCH_SIZE,
             EARLY_STOPPING, EARLY_STOPPING_METRIC, EARLY_STOPPING_PATIENCE, EARLY_STOPPING_MIN_DELTA,
-            CHECKPOINTS, CHECKPOINTS_EVERY_EPOCHS, CHECKPOINTS_KEEP_LAST);
+            CHECKPOINTS, CHECKPOINTS_EVERY_ITERATIONS, CHECKPOINTS_EVERY_MINUTES, CHECKPOINTS_EVERY_EPOCHS,
+            CHECKPOINTS_KEEP_LAST);
 
     /** Optimizer parameters that only some update rules use; the other optimizer keys apply to all. */
     static final Map<Key, Set<OptimizerType>> OPTIMIZER_PARAMETERS = Map.of(

@@ -1,5 +1,6 @@
 package dev.dl4jrunner.run;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,7 +12,9 @@ import java.nio.file.Path;
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // A run directory written by a later version still reads.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Json() {
     }
@@ -22,5 +25,13 @@ public final class Json {
 
     public static <T> T read(Path source, Class<T> type) throws IOException {
         return MAPPER.readValue(source.toFile(), type);
+    }
+
+    public static byte[] bytes(Object value) throws IOException {
+        return MAPPER.writeValueAsBytes(value);
+    }
+
+    public static <T> T read(byte[] source, Class<T> type) throws IOException {
+        return MAPPER.readValue(source, type);
     }
 }

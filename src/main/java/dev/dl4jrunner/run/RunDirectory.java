@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * One run's directory, {@code <runs>/<yyyy-MM-dd_HH-mm-ss>_<name>}, and the names of the files in it.
@@ -27,6 +28,13 @@ public record RunDirectory(Path path) {
                 // Another run started in the same second: try the next suffix.
             }
         }
+    }
+
+    /** An existing run directory: one that has the {@code config.yaml} and {@code provenance.json} a run starts with. */
+    public static Optional<RunDirectory> existing(Path dir) {
+        RunDirectory run = new RunDirectory(dir.toAbsolutePath().normalize());
+        return Files.isRegularFile(run.config()) && Files.isRegularFile(run.provenance())
+                ? Optional.of(run) : Optional.empty();
     }
 
     /** The run's id: its directory name. */
@@ -96,5 +104,10 @@ public record RunDirectory(Path path) {
 
     public Path summary() {
         return path.resolve("summary.json");
+    }
+
+    /** Held by the process training this run; see {@link RunLock}. */
+    public Path lock() {
+        return path.resolve(".lock");
     }
 }

@@ -9,7 +9,8 @@ import java.io.IOException;
  * fixed points so the loop itself stays short.
  */
 public interface EpochListener {
-    default void onEpochStart(int epoch, int trainingImages) {
+    /** Before an epoch's first batch, or where a resumed epoch continues: {@code imagesDone} images in. */
+    default void onEpochStart(int epoch, int trainingImages, int imagesDone) {
     }
 
     /** After each training batch; {@code imagesDone} counts the epoch's images so far. */

@@ -5,17 +5,21 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The metrics of every finished epoch, kept in memory and in {@code metrics.csv}, rewritten atomically after each. */
+/**
+ * The metrics of every finished epoch, kept in memory and in {@code metrics.csv}, rewritten atomically after each.
+ * A resumed run starts from its checkpoint's epochs, so the file never has an epoch twice or one missing.
+ */
 final class MetricsHistory implements EpochListener {
     private final Path file;
-    private final List<EpochMetrics> epochs = new ArrayList<>();
+    /** Read by a last-word summary on another thread. */
+    private final List<EpochMetrics> epochs;
 
-    MetricsHistory(Path file) throws IOException {
+    MetricsHistory(Path file, List<EpochMetrics> finished) {
         this.file = file;
-        write();
+        this.epochs = new CopyOnWriteArrayList<>(finished);
     }
 
     /** The epochs finished so far, in order. */
@@ -29,7 +33,8 @@ final class MetricsHistory implements EpochListener {
         write();
     }
 
-    private void write() throws IOException {
+    /** Writes the file as it stands, dropping any epoch a killed process wrote after its last checkpoint. */
+    void write() throws IOException {
         StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
         epochs.forEach(epoch -> csv.append(epoch.toCsv()).append('\n'));
         AtomicFiles.writeString(file, csv.toString());

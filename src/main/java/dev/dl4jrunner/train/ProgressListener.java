@@ -23,6 +23,7 @@ final class ProgressListener implements EpochListener {
     private int trainingImages;
     private int nextReport;
     private long epochStart;
+    private int imagesAtStart;
 
     ProgressListener(int epochs, boolean interactive) {
         this.epochs = epochs;
@@ -35,14 +36,16 @@ final class ProgressListener implements EpochListener {
     }
 
     @Override
-    public void onEpochStart(int epoch, int images) {
+    public void onEpochStart(int epoch, int images, int imagesDone) {
         trainingImages = images;
         epochStart = System.nanoTime();
-        nextReport = Math.max(1, images / 10);
+        imagesAtStart = imagesDone;
+        nextReport = imagesDone + Math.max(1, images / 10);
         if (interactive) {
             bar = new ProgressBarBuilder()
                     .setTaskName(String.format("Epoch %d/%d", epoch, epochs))
                     .setInitialMax(images)
+                    .startsFrom(imagesDone, Duration.ZERO)
                     .setUnit(" img", 1)
                     .showSpeed()
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
@@ -58,7 +61,7 @@ final class ProgressListener implements EpochListener {
             bar.setExtraMessage(String.format(Locale.ROOT, "  loss %.4f", loss));
         } else if (imagesDone >= nextReport && imagesDone < trainingImages) {
             double seconds = (System.nanoTime() - epochStart) / 1e9;
-            double rate = imagesDone / seconds;
+            double rate = (imagesDone - imagesAtStart) / seconds;
             LOG.info(String.format(Locale.ROOT, "epoch %d/%d  %3d%%  %d/%d images  loss %.4f  %.1f img/s  ETA %s",
                     epoch, epochs, 100L * imagesDone / trainingImages, imagesDone, trainingImages, loss, rate,
                     duration((trainingImages - imagesDone) / rate)));

@@ -5,75 +5,135 @@ import dev.dl4jrunner.model.Vgg16Factory;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The training loop: for each epoch, fit every training batch, validate, and tell the listeners. Everything
- * else (files, checkpoints, progress, UI stats) happens in {@link EpochListener}s.
+ * The training loop: for each epoch, fit every training batch, validate, checkpoint, and tell the listeners.
+ * Side effects (metrics file, progress, UI stats) happen in {@link EpochListener}s; the loop owns the
+ * {@link TrainingState} and hands it to the {@link Checkpoints}.
+ *
+ * <p>It starts from any state a checkpoint holds and continues exactly as an uninterrupted run would: an epoch's
+ * image order and augmentation are fixed by the seed and the epoch, the batches a checkpoint already covers are read
+ * again but not fitted, and ND4J's random generator (dropout) is reseeded before every batch from the seed, the
+ * epoch and the batch number.
  */
 public final class TrainingLoop {
+    /** How training ended. */
+    public enum Outcome { COMPLETED, STOPPED_EARLY, INTERRUPTED }
+
+    /** The outcome and the state training ended in. */
+    public record Result(Outcome outcome, TrainingState state) {
+    }
+
     private final ComputationGraph graph;
     private final ImagePipeline data;
     private final int epochs;
+    private final long seed;
     private final List<EpochListener> listeners;
+    private final Checkpoints checkpoints;
     private final Optional<EarlyStopping> earlyStopping;
+    private final StopRequest stop;
+    private final TrainingAccuracy accuracy = new TrainingAccuracy();
+    private double elapsedBefore;
+    private long sessionStart;
 
-    public TrainingLoop(ComputationGraph graph, ImagePipeline data, int epochs, List<EpochListener> listeners,
-                        Optional<EarlyStopping> earlyStopping) {
+    TrainingLoop(ComputationGraph graph, ImagePipeline data, int epochs, long seed, List<EpochListener> listeners,
+                 Checkpoints checkpoints, Optional<EarlyStopping> earlyStopping, StopRequest stop) {
         this.graph = graph;
         this.data = data;
         this.epochs = epochs;
+        this.seed = seed;
         this.listeners = List.copyOf(listeners);
+        this.checkpoints = checkpoints;
         this.earlyStopping = earlyStopping;
+        this.stop = stop;
     }
 
-    /**
-     * Trains until the last epoch or until early stopping; listeners keep the metrics.
-     *
-     * @return whether early stopping ended training
-     */
-    public boolean run() throws IOException {
-        TrainingAccuracy accuracy = new TrainingAccuracy();
+    /** Trains from {@code start} until the last epoch, early stopping or a stop request. */
+    Result run(TrainingState start) throws IOException {
         graph.addListeners(accuracy);
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            EpochMetrics metrics = runEpoch(epoch, accuracy);
+        elapsedBefore = start.elapsedSeconds();
+        sessionStart = System.nanoTime();
+        if (earlyStopping.isPresent() && replayStops(earlyStopping.get(), start.epochs())) {
+            return new Result(Outcome.STOPPED_EARLY, start);
+        }
+        TrainingState state = start;
+        while (state.current().epoch() <= epochs) {
+            EpochProgress trained = trainEpoch(state);
+            if (trained.images() < data.trainingImages()) {
+                state = state.withProgress(trained, elapsed());
+                checkpoints.save(graph, state);
+                return new Result(Outcome.INTERRUPTED, state);
+            }
+            EpochMetrics metrics = validate(trained);
+            state = state.withEpoch(metrics, elapsed());
+            checkpoints.afterEpoch(graph, state, metrics);
             for (EpochListener listener : listeners) {
                 listener.onEpochEnd(metrics, graph);
             }
             if (earlyStopping.isPresent() && earlyStopping.get().shouldStop(metrics)) {
-                return true;
+                return new Result(Outcome.STOPPED_EARLY, state);
+            }
+            if (stop.requested() && state.current().epoch() <= epochs) {
+                return new Result(Outcome.INTERRUPTED, state);
             }
         }
-        return false;
+        return new Result(Outcome.COMPLETED, state);
     }
 
-    private EpochMetrics runEpoch(int epoch, TrainingAccuracy accuracy) {
-        listeners.forEach(l -> l.onEpochStart(epoch, data.trainingImages()));
-        long start = System.nanoTime();
-        double lossSum = 0;
-        long correct = 0;
-        int images = 0;
+    /** Brings early stopping up to date with the epochs before a resume; true if it had already stopped. */
+    private static boolean replayStops(EarlyStopping stopping, List<EpochMetrics> finished) {
+        boolean stopped = false;
+        for (EpochMetrics epoch : finished) {
+            stopped = stopping.shouldStop(epoch);
+        }
+        return stopped;
+    }
+
+    /** Fits the epoch's batches from where {@code state} stands; returns early, part-way, on a stop request. */
+    private EpochProgress trainEpoch(TrainingState state) throws IOException {
+        EpochProgress progress = state.current();
+        int epoch = progress.epoch();
+        for (EpochListener listener : listeners) {
+            listener.onEpochStart(epoch, data.trainingImages(), progress.images());
+        }
         DataSetIterator batches = data.trainingEpoch(epoch);
-        while (batches.hasNext()) {
+        for (int skipped = 0; skipped < progress.batches() && batches.hasNext(); skipped++) {
+            batches.next();
+        }
+        while (batches.hasNext() && !stop.requested()) {
+            long batchStart = System.nanoTime();
             DataSet batch = batches.next();
-            int size = batch.numExamples();
+            Nd4j.getRandom().setSeed(Objects.hash("batch", seed, epoch, progress.batches()));
             accuracy.expect(batch.getLabels());
             graph.fit(batch);
-            lossSum += graph.score() * size;
-            correct += accuracy.correct();
-            images += size;
+            progress = progress.after(batch.numExamples(), graph.score(), accuracy.correct(),
+                    (System.nanoTime() - batchStart) / 1e9);
             for (EpochListener listener : listeners) {
-                listener.onBatchEnd(epoch, images, lossSum / images);
+                listener.onBatchEnd(epoch, progress.images(), progress.meanLoss());
+            }
+            if (batches.hasNext()) {
+                checkpoints.afterBatch(graph, state.withProgress(progress, elapsed()), graph.getIterationCount());
             }
         }
-        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        return progress;
+    }
+
+    private EpochMetrics validate(EpochProgress trained) {
+        long start = System.nanoTime();
         Validation.Result validation = Validation.evaluate(graph, data.validation(), data.classes().size());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new EpochMetrics(epoch, lossSum / images, (double) correct / images,
+        double seconds = trained.trainSeconds() + (System.nanoTime() - start) / 1e9;
+        return new EpochMetrics(trained.epoch(), trained.meanLoss(), trained.accuracy(),
                 validation.loss(), validation.accuracy(), validation.precision(), validation.recall(), validation.f1(),
-                graph.getLearningRate(Vgg16Factory.LOGITS), seconds, images / trainSeconds);
+                graph.getLearningRate(Vgg16Factory.LOGITS), seconds, trained.imagesPerSecond());
+    }
+
+    private double elapsed() {
+        return elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
     }
 }

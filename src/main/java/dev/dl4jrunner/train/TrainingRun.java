@@ -1,9 +1,9 @@
 package dev.dl4jrunner.train;
 
 import dev.dl4jrunner.config.ConfigYaml;
+import dev.dl4jrunner.config.EarlyStoppingConfig;
 import dev.dl4jrunner.config.ExperimentConfig;
 import dev.dl4jrunner.config.StoppingMetric;
-import dev.dl4jrunner.config.EarlyStoppingConfig;
 import dev.dl4jrunner.data.DatasetSplit;
 import dev.dl4jrunner.data.ImagePipeline;
 import dev.dl4jrunner.data.LabeledImage;
@@ -17,6 +17,7 @@ import dev.dl4jrunner.run.GitCommit;
 import dev.dl4jrunner.run.Json;
 import dev.dl4jrunner.run.Provenance;
 import dev.dl4jrunner.run.RunDirectory;
+import dev.dl4jrunner.run.RunLock;
 import dev.dl4jrunner.run.RunLog;
 import dev.dl4jrunner.run.RunStatus;
 import dev.dl4jrunner.run.RunSummary;
@@ -24,12 +25,12 @@ import dev.dl4jrunner.run.SplitFiles;
 import dev.dl4jrunner.run.Versions;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -38,9 +39,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One training run from a validated experiment, in the order the run directory is filled: the resolved config,
- * provenance and split before the first batch; metrics, checkpoints and UI stats during training; the final
- * model, plots and summary at the end. A run that fails still gets its summary, with status {@code failed}.
+ * One training run, new or resumed, in the order the run directory is filled: the resolved config, provenance and
+ * split before the first batch; metrics, checkpoints and UI stats during training; the final model, plots and
+ * summary at the end. A run that fails or is interrupted still gets its summary, with status {@code failed} or
+ * {@code interrupted}, and keeps its last checkpoint.
  */
 public final class TrainingRun {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
@@ -52,36 +54,83 @@ public final class TrainingRun {
         }
     }
 
-    /** A finished run: its directory and final summary. */
-    public record Result(RunDirectory run, RunSummary summary) {
+    /** A run that ended without error: its directory, summary, and where training stands. */
+    public record Result(RunDirectory run, RunSummary summary, TrainingState state) {
+    }
+
+    /** Where the model of a session comes from: a new graph, or a checkpoint. */
+    @FunctionalInterface
+    private interface ModelSource {
+        ComputationGraph load() throws IOException;
     }
 
     private TrainingRun() {
     }
 
-    public static Result execute(Request request, TrainingData data) throws IOException, TrainingFailedException {
+    /** Trains a new run in a new directory under the request's runs directory. */
+    public static Result start(Request request, TrainingData data, StopRequest stop)
+            throws IOException, TrainingFailedException {
         ExperimentConfig config = request.config();
         Instant started = Instant.now();
         RunDirectory run = RunDirectory.create(request.runsDir(), config.name(),
                 LocalDateTime.ofInstant(started, ZoneId.systemDefault()));
-        try (RunLog ignored = RunLog.attach(run.log())) {
+        try (RunLock ignored = RunLock.tryAcquire(run).orElseThrow(
+                () -> new IOException("Another process took the new run directory " + run.path()));
+             RunLog log = RunLog.attach(run.log())) {
             LOG.info("Run directory: {}", run.path());
             Backend.Description backend = Backend.start();
             LOG.info("Backend: {}", backend);
             writeInputs(request, data, run, backend, started);
-            return train(config, data, run, started);
+            ModelSource newGraph = () -> Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
+                    data.split().classes().size(), config.seed());
+            return train(config, data, run, started.toString(), newGraph, TrainingState.start(), stop);
         }
     }
 
-    private static Result train(ExperimentConfig config, TrainingData data, RunDirectory run, Instant started)
+    /** Continues a checked run in its own directory from its last checkpoint. */
+    public static Result resume(Resumption resumption, StopRequest stop) throws IOException, TrainingFailedException {
+        RunDirectory run = resumption.run();
+        int leftovers = AtomicFiles.removeLeftovers(run.path()) + AtomicFiles.removeLeftovers(run.checkpoints());
+        try (RunLog log = RunLog.attach(run.log())) {
+            TrainingState state = resumption.state();
+            LOG.info("Resuming run {} {}", run.path(), state.describe());
+            if (leftovers > 0) {
+                LOG.info("Removed {} temporary file(s) an interrupted write left behind", leftovers);
+            }
+            LOG.info("Backend: {}", Backend.start());
+            ExperimentConfig config = resumption.config();
+            String now = Instant.now().toString();
+            if (resumption.configChanged()) {
+                String resolved = ConfigYaml.render(config);
+                AtomicFiles.writeString(run.config(), resolved);
+                Json.write(run.provenance(), resumption.provenance().resumed(now, ConfigYaml.sha256(resolved)));
+                LOG.info("training.epochs is now {}", config.training().epochs());
+            } else {
+                Json.write(run.provenance(), resumption.provenance().resumed(now,
+                        resumption.provenance().configSha256()));
+            }
+            ModelSource checkpoint = Files.exists(run.lastCheckpoint())
+                    ? () -> CheckpointFile.readModel(run.lastCheckpoint())
+                    : () -> Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
+                            resumption.data().split().classes().size(), config.seed());
+            return train(config, resumption.data(), run, resumption.provenance().startedAt(), checkpoint, state, stop);
+        }
+    }
+
+    private static Result train(ExperimentConfig config, TrainingData data, RunDirectory run, String startedAt,
+                                ModelSource model, TrainingState start, StopRequest stop)
             throws IOException, TrainingFailedException {
         EarlyStoppingConfig stopping = config.training().earlyStopping().orElse(null);
         BestEpoch best = new BestEpoch(stopping == null ? StoppingMetric.VAL_LOSS : stopping.metric(),
                 stopping == null ? 0 : stopping.minDelta());
-        MetricsHistory history = new MetricsHistory(run.metrics());
+        start.epochs().forEach(best::offer);
+        MetricsHistory history = new MetricsHistory(run.metrics(), start.epochs());
+        Summaries summaries = new Summaries(run, config, best, startedAt, start.elapsedSeconds());
+        stop.onImmediateExit(() -> summaries.writeQuietly(RunStatus.INTERRUPTED, history.epochs(), false, null));
         try {
-            ComputationGraph graph = Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
-                    data.split().classes().size(), config.seed());
+            history.write();
+            summaries.write(RunStatus.RUNNING, history.epochs(), false, null);
+            ComputationGraph graph = model.load();
             LOG.info("Model: VGG16{}\n{}", config.model().batchNorm() ? " with batch normalization" : "",
                     ModelSummary.render(graph, InputType.convolutional(
                             config.input().height(), config.input().width(), config.input().channels())));
@@ -89,33 +138,42 @@ public final class TrainingRun {
                     config.training().batchSize(), config.seed());
             int batchesPerEpoch = (pipeline.trainingImages() + config.training().batchSize() - 1)
                     / config.training().batchSize();
-            boolean stoppedEarly;
-            try (UiStatsRecorder ignored = new UiStatsRecorder(run.stats(), run.id(), graph, batchesPerEpoch)) {
+            TrainingLoop.Result result;
+            try (UiStatsRecorder ignored = UiStatsRecorder.attach(run.stats(), run.id(), graph, batchesPerEpoch)) {
                 List<EpochListener> listeners = List.of(
                         new ProgressListener(config.training().epochs(), ProgressListener.terminalAttached()),
-                        history,
-                        new CheckpointListener(run, config.checkpoints(), best));
+                        history);
                 LOG.info("Training on {} images, validating on {}, {} epochs of {} batches",
                         pipeline.trainingImages(), pipeline.validationImages(), config.training().epochs(),
                         batchesPerEpoch);
-                stoppedEarly = new TrainingLoop(graph, pipeline, config.training().epochs(), listeners,
-                        config.training().earlyStopping().map(EarlyStopping::new)).run();
+                result = new TrainingLoop(graph, pipeline, config.training().epochs(), config.seed(), listeners,
+                        new Checkpoints(run, config.checkpoints(), best),
+                        config.training().earlyStopping().map(EarlyStopping::new), stop).run(start);
             }
-            AtomicFiles.write(run.model(), temporary -> ModelSerializer.writeModel(graph, temporary.toFile(), true));
-            writePlots(run, history.epochs());
-            RunSummary summary = summary(run, config, RunStatus.COMPLETED, history.epochs(), best,
-                    stoppedEarly, started, null);
-            Json.write(run.summary(), summary);
-            if (stoppedEarly) {
-                LOG.info("Early stopping after epoch {}: no {} improvement for {} epochs", history.epochs().size(),
-                        best.metric().name().toLowerCase(Locale.ROOT), stopping.patience());
+            if (!result.state().epochs().isEmpty()) {
+                writePlots(run, result.state().epochs());
             }
-            return new Result(run, summary);
+            RunSummary summary;
+            if (result.outcome() == TrainingLoop.Outcome.INTERRUPTED) {
+                summary = summaries.write(RunStatus.INTERRUPTED, result.state().epochs(), false, null);
+                LOG.info("Interrupted {}; the checkpoint keeps everything until then", result.state().describe());
+            } else {
+                CheckpointFile.write(run.model(), graph, result.state());
+                boolean stoppedEarly = result.outcome() == TrainingLoop.Outcome.STOPPED_EARLY;
+                summary = summaries.write(RunStatus.COMPLETED, result.state().epochs(), stoppedEarly, null);
+                if (stoppedEarly) {
+                    LOG.info("Early stopping after epoch {}: no {} improvement for {} epochs",
+                            result.state().completedEpochs(), best.metric().name().toLowerCase(Locale.ROOT),
+                            stopping.patience());
+                }
+            }
+            return new Result(run, summary, result.state());
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            Json.write(run.summary(), summary(run, config, RunStatus.FAILED, history.epochs(), best, false, started,
-                    TrainingFailedException.describe(e)));
+            summaries.writeQuietly(RunStatus.FAILED, history.epochs(), false, TrainingFailedException.describe(e));
             LOG.error("Training stopped by an error (its stack trace is in train.log)", e);
             throw new TrainingFailedException(run, e);
+        } finally {
+            stop.onImmediateExit(() -> { });
         }
     }
 
@@ -145,10 +203,8 @@ public final class TrainingRun {
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")),
                 new Provenance.Backend(backend.backend(), backend.blasVendor(), backend.oneDnnHelpers(),
                         backend.cudnnHelpers(), backend.cpuThreads()),
-                GitCommit.of(Path.of("")).orElse(null), hostName(), started.toString());
+                GitCommit.of(Path.of("")).orElse(null), hostName(), started.toString(), List.of());
         Json.write(run.provenance(), provenance);
-        Json.write(run.summary(), new RunSummary(run.id(), RunStatus.RUNNING, 0, config.training().epochs(), false,
-                null, 0, null, null, null, null, 0, 0, started.toString(), null, null));
     }
 
     private static List<List<String>> rows(List<LabeledImage> images, List<String> classes) {
@@ -163,23 +219,6 @@ public final class TrainingRun {
         CurvePlots.write(run.accuracyPlot(), "accuracy", new CurvePlots.Curves(epochs,
                 history.stream().map(EpochMetrics::trainAccuracy).toList(),
                 history.stream().map(EpochMetrics::valAccuracy).toList()));
-    }
-
-    private static RunSummary summary(RunDirectory run, ExperimentConfig config, RunStatus status,
-                                      List<EpochMetrics> history, BestEpoch best, boolean stoppedEarly,
-                                      Instant started, String error) {
-        Instant finished = Instant.now();
-        EpochMetrics top = best.best();
-        EpochMetrics last = history.isEmpty() ? null : history.get(history.size() - 1);
-        // Every epoch trains on the same images, so the overall rate is the harmonic mean of the epochs' rates.
-        double imagesPerSecond = history.isEmpty() ? 0
-                : history.size() / history.stream().mapToDouble(m -> 1 / m.imagesPerSecond()).sum();
-        return new RunSummary(run.id(), status, history.size(), config.training().epochs(), stoppedEarly,
-                best.metric().name().toLowerCase(Locale.ROOT), top == null ? 0 : top.epoch(),
-                top == null ? null : top.valLoss(), top == null ? null : top.valAccuracy(),
-                last == null ? null : last.valLoss(), last == null ? null : last.valAccuracy(),
-                (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0, imagesPerSecond,
-                started.toString(), finished.toString(), error);
     }
 
     private static String hostName() {

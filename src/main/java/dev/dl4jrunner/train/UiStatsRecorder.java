@@ -4,26 +4,59 @@ import org.deeplearning4j.core.storage.StatsStorage;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
- * Records DL4J training-UI statistics into the run's {@code stats.dl4j}, as one UI session named after the run.
- * The file is locked while training writes it; {@link #close()} releases it.
+ * Records DL4J training-UI statistics into the run's {@code stats.dl4j}, as one UI session named after the run; a
+ * resumed run appends to it. The file is locked while training writes it; {@link #close()} releases it.
  */
 final class UiStatsRecorder implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UiStatsRecorder.class);
+
     private final StatsStorage storage;
+
+    private UiStatsRecorder(StatsStorage storage) {
+        this.storage = storage;
+    }
 
     /**
      * Collects statistics every twentieth of an epoch, but at most every 10 iterations: one report costs about a
      * second for VGG16 with 15 million parameters (measured at 64x64, whatever the batch), so reporting every
      * iteration would halve small runs' speed, while ~20 points per epoch draw the curves well.
      */
-    UiStatsRecorder(Path file, String sessionId, ComputationGraph graph, int batchesPerEpoch) {
-        this.storage = new FileStatsStorage(file.toFile());
+    static UiStatsRecorder attach(Path file, String sessionId, ComputationGraph graph, int batchesPerEpoch)
+            throws IOException {
+        UiStatsRecorder recorder = new UiStatsRecorder(open(file));
         int reportEvery = Math.max(10, batchesPerEpoch / 20);
-        graph.addListeners(new StatsListener(storage, reportEvery, sessionId));
+        graph.addListeners(new StatsListener(recorder.storage, reportEvery, sessionId));
+        return recorder;
+    }
+
+    /**
+     * The storage in {@code file}. MapDB keeps a write-ahead log, so a killed trainer's file normally reopens; one
+     * that does not is moved aside rather than stopping the run: the statistics are not worth a lost run.
+     */
+    private static StatsStorage open(Path file) throws IOException {
+        try {
+            return new FileStatsStorage(file.toFile());
+        } catch (RuntimeException damaged) {
+            String aside = ".damaged-" + System.currentTimeMillis();
+            try (Stream<Path> files = Files.list(file.getParent())) {
+                for (Path part : files.filter(f -> f.getFileName().toString().startsWith(file.getFileName() + ".wal")
+                        || f.equals(file)).toList()) {
+                    Files.move(part, part.resolveSibling(part.getFileName() + aside));
+                }
+            }
+            LOG.warn("{} could not be opened ({}); moved aside with the suffix {}, new statistics start empty",
+                    file, damaged.getMessage(), aside);
+            return new FileStatsStorage(file.toFile());
+        }
     }
 
     @Override

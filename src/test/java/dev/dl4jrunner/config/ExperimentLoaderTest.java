@@ -37,7 +37,7 @@ class ExperimentLoaderTest {
                 new ModelConfig(List.of(4096, 4096), 0.0, false, WeightInitScheme.XAVIER),
                 new OptimizerConfig(OptimizerType.ADAM, 0.001, 0.9, 0.999, 1e-7, 0.9, 0.9, 0.0),
                 new TrainingConfig(3, 32, Optional.empty()),
-                new CheckpointConfig(0, 3)));
+                new CheckpointConfig(0, 10.0, 0, 3)));
     }
 
     @Test
@@ -75,6 +75,8 @@ class ExperimentLoaderTest {
                     patience: 4
                     min_delta: 0.01
                 checkpoints:
+                  every_iterations: 50
+                  every_minutes: 30
                   every_epochs: 5
                   keep_last: 2
                 """);
@@ -89,7 +91,7 @@ class ExperimentLoaderTest {
                 new OptimizerConfig(OptimizerType.RMSPROP, 5e-3, 0.9, 0.999, 1e-8, 0.9, 0.95, 1e-5),
                 new TrainingConfig(20, 64,
                         Optional.of(new EarlyStoppingConfig(StoppingMetric.VAL_ACCURACY, 4, 0.01))),
-                new CheckpointConfig(5, 2)));
+                new CheckpointConfig(50, 30.0, 5, 2)));
     }
 
     @Test
@@ -194,6 +196,8 @@ class ExperimentLoaderTest {
             training.early_stopping.metric=acc   | training.early_stopping.metric must be one of val_loss, val_accuracy, found 'acc'
             training.early_stopping.patience=0   | training.early_stopping.patience must be >= 1, found 0
             training.early_stopping.min_delta=-1 | training.early_stopping.min_delta must be >= 0, found -1
+            checkpoints.every_iterations=-5      | checkpoints.every_iterations must be >= 0, found -5
+            checkpoints.every_minutes=-0.5       | checkpoints.every_minutes must be >= 0, found -0.5
             checkpoints.every_epochs=-1          | checkpoints.every_epochs must be >= 0, found -1
             checkpoints.keep_last=0              | checkpoints.keep_last must be >= 1, found 0
             """)

@@ -36,7 +36,8 @@ class TrainingRunTest {
         Files.delete(vanished);
 
         TrainingFailedException failure = catchThrowableOfType(TrainingFailedException.class,
-                () -> TrainingRun.execute(new TrainingRun.Request(config, yaml, List.of(), temp.resolve("runs")), data));
+                () -> TrainingRun.start(new TrainingRun.Request(config, yaml, List.of(), temp.resolve("runs")), data,
+                        new StopRequest()));
 
         Path run = failure.run().path();
         JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
