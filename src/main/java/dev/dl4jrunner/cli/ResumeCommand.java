@@ -55,16 +55,18 @@ final class ResumeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Backend.start();
         StopRequest stop = new StopRequest();
+        out.printf("Checking %s and its images%n", runDir);
+        out.flush();
         try (Resumption resumption = Resumption.prepare(runDir,
                 epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs), Path.of("").toAbsolutePath());
              InterruptSignals ignored = InterruptSignals.install(stop)) {
-            out.printf("Resuming %s %s%n", resumption.run().path(), resumption.state().describe());
-            out.flush();
             return TrainingOutcome.report(TrainingRun.resume(resumption, stop), out);
         } catch (ResumeRefusedException e) {
             throw new RunnerException(e.notARun() ? ExitCode.MISSING_RUN : ExitCode.BAD_INPUT, e.getMessage(), e);
         } catch (TrainingFailedException e) {
             throw TrainingOutcome.failed(e);
+        } catch (IOException e) {
+            throw TrainingOutcome.cannotWrite(e);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.dl4jrunner.data.TrainingData;
 import dev.dl4jrunner.model.Backend;
 import dev.dl4jrunner.model.ModelSummary;
 import dev.dl4jrunner.model.Vgg16Factory;
+import dev.dl4jrunner.run.RunDirectory;
 import dev.dl4jrunner.train.StopRequest;
 import dev.dl4jrunner.train.TrainingFailedException;
 import dev.dl4jrunner.train.TrainingRun;
@@ -121,8 +122,12 @@ final class TrainCommand implements Callable<Integer> {
         try (InterruptSignals ignored = InterruptSignals.install(stop)) {
             return TrainingOutcome.report(TrainingRun.start(
                     new TrainingRun.Request(config, experiment, overrides, runsDir), data, stop), out);
+        } catch (RunDirectory.CannotCreateException e) {
+            throw new RunnerException(ExitCode.BAD_INPUT, e.getMessage() + " (choose another with --runs-dir DIR)", e);
         } catch (TrainingFailedException e) {
             throw TrainingOutcome.failed(e);
+        } catch (IOException e) {
+            throw TrainingOutcome.cannotWrite(e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.dl4jrunner.run.RunSummary;
 import dev.dl4jrunner.train.TrainingFailedException;
 import dev.dl4jrunner.train.TrainingRun;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ final class TrainingOutcome {
     static int report(TrainingRun.Result result, PrintWriter out) {
         RunSummary summary = result.summary();
         if (summary.status() == RunStatus.INTERRUPTED) {
-            throw new RunnerException(ExitCode.INTERRUPTED, "Interrupted " + result.state().describe()
-                    + "; the checkpoint keeps everything until then. Continue with:\n  " + resumeCommand(result));
+            throw new RunnerException(ExitCode.INTERRUPTED, "The run stopped " + result.state().describe()
+                    + " and can continue from there with:\n  " + resumeCommand(result));
         }
         if (summary.epochsCompleted() > 0) {
             out.printf(Locale.ROOT, "Completed %d epoch%s%s at %.1f img/s. Best epoch by %s: %d, with val_loss %.4f "
@@ -37,6 +38,11 @@ final class TrainingOutcome {
     static RunnerException failed(TrainingFailedException e) {
         return new RunnerException(ExitCode.TRAINING_FAILED, "Training failed: " + e.getMessage()
                 + "\nEverything written so far is in " + e.run().path() + " (summary.json: status failed).", e);
+    }
+
+    /** A run directory file could not be written before training began (a full disk, for instance). */
+    static RunnerException cannotWrite(IOException e) {
+        return new RunnerException(ExitCode.TRAINING_FAILED, "Training could not start: " + e.getMessage(), e);
     }
 
     private static String resumeCommand(TrainingRun.Result result) {

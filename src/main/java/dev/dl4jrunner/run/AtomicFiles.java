@@ -3,6 +3,7 @@ package dev.dl4jrunner.run;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,17 +29,32 @@ public final class AtomicFiles {
         void writeTo(Path temporary) throws IOException;
     }
 
+    /**
+     * Writes {@code target} through {@code writer}; on failure (a full disk, say) the previous {@code target} is
+     * untouched, the temporary file is gone, and the exception names {@code target}.
+     */
     public static void write(Path target, Writer writer) throws IOException {
-        Path temporary = createTemporary(target);
+        Path temporary = null;
         try {
+            temporary = createTemporary(target);
             writer.writeTo(temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IOException("Cannot write " + target + ": " + describe(e), e);
         } finally {
-            Files.deleteIfExists(temporary);
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
         }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e.getMessage();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.dl4jrunner.run;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -17,16 +18,31 @@ import java.util.Optional;
 public record RunDirectory(Path path) {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
 
-    public static RunDirectory create(Path runsDir, String name, LocalDateTime start) throws IOException {
-        Files.createDirectories(runsDir);
+    /** The runs directory cannot hold a new run directory (it is a file, read-only, on a full disk...). */
+    public static final class CannotCreateException extends IOException {
+        CannotCreateException(Path runsDir, IOException cause) {
+            super("Cannot create a run directory in " + runsDir.toAbsolutePath().normalize() + ": "
+                    + (cause instanceof FileAlreadyExistsException ? "a file of that name is in the way"
+                    : cause instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : cause.getMessage()), cause);
+        }
+    }
+
+    public static RunDirectory create(Path runsDir, String name, LocalDateTime start) throws CannotCreateException {
         String base = STAMP.format(start) + "_" + name;
-        for (int attempt = 1; ; attempt++) {
-            Path candidate = runsDir.resolve(attempt == 1 ? base : base + "-" + attempt).toAbsolutePath().normalize();
-            try {
-                return new RunDirectory(Files.createDirectory(candidate));
-            } catch (FileAlreadyExistsException taken) {
-                // Another run started in the same second: try the next suffix.
+        try {
+            Files.createDirectories(runsDir);
+            for (int attempt = 1; ; attempt++) {
+                Path candidate = runsDir.resolve(attempt == 1 ? base : base + "-" + attempt).toAbsolutePath()
+                        .normalize();
+                try {
+                    return new RunDirectory(Files.createDirectory(candidate));
+                } catch (FileAlreadyExistsException taken) {
+                    // Another run started in the same second: try the next suffix.
+                }
             }
+        } catch (IOException e) {
+            throw new CannotCreateException(runsDir, e);
         }
     }
 

@@ -156,7 +156,7 @@ public final class TrainingRun {
             RunSummary summary;
             if (result.outcome() == TrainingLoop.Outcome.INTERRUPTED) {
                 summary = summaries.write(RunStatus.INTERRUPTED, result.state().epochs(), false, null);
-                LOG.info("Interrupted {}; the checkpoint keeps everything until then", result.state().describe());
+                LOG.info("Interrupted {}; checkpoint written", result.state().describe());
             } else {
                 CheckpointFile.write(run.model(), graph, result.state());
                 boolean stoppedEarly = result.outcome() == TrainingLoop.Outcome.STOPPED_EARLY;

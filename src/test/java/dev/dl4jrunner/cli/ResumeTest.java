@@ -2,11 +2,15 @@ package dev.dl4jrunner.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dl4jrunner.SharedData;
 import dev.dl4jrunner.TinyExperiment;
+import dev.dl4jrunner.config.ConfigYaml;
 import dev.dl4jrunner.config.ExperimentConfig;
 import dev.dl4jrunner.config.ExperimentLoader;
 import dev.dl4jrunner.data.TrainingData;
+import dev.dl4jrunner.run.RunDirectory;
+import dev.dl4jrunner.run.RunLock;
 import dev.dl4jrunner.train.StopRequest;
 import dev.dl4jrunner.train.TrainingRun;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -54,7 +58,8 @@ class ResumeTest {
 
         assertThat(resumed.err()).isEmpty();
         assertThat(resumed.exitCode()).isZero();
-        assertThat(resumed.out()).contains("Resuming " + run + " after epoch 1").contains("Completed 2 epochs");
+        assertThat(resumed.out()).contains("Completed 2 epochs");
+        assertThat(Files.readString(run.resolve("train.log"))).contains("Resuming run " + run + " after epoch 1");
         assertSameTraining(run, uninterrupted);
         assertThat(Files.readString(run.resolve("config.yaml"))).contains("epochs: 2");
         JsonNode provenance = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
@@ -80,8 +85,8 @@ class ResumeTest {
 
         assertThat(resumed.err()).isEmpty();
         assertThat(resumed.exitCode()).isZero();
-        assertThat(resumed.out()).contains("Resuming " + run + " in epoch " + stopped.state().current().epoch()
-                + " after " + stopped.state().current().batches() + " batch");
+        assertThat(Files.readString(run.resolve("train.log"))).contains("Resuming run " + run + " in epoch "
+                + stopped.state().current().epoch() + " after " + stopped.state().current().batches() + " batch");
         assertSameTraining(run, uninterrupted);
     }
 
@@ -102,6 +107,62 @@ class ResumeTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.MISSING_RUN);
         assertThat(run.err()).isEqualTo("No run directory at " + missing + "\n");
+    }
+
+    @Test
+    void aRunWhoseConfigWasEditedIsRefused() throws IOException {
+        Path run = copyWithoutCheckpoints(uninterrupted, "edited");
+        Files.writeString(run.resolve("config.yaml"),
+                Files.readString(run.resolve("config.yaml")).replace("seed: 7", "seed: 8"));
+
+        CliRun resumed = CliRun.of("resume", run.toString(), "--epochs", "3");
+
+        assertThat(resumed.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(resumed.err()).startsWith(run.resolve("config.yaml") + " was changed after the run started");
+    }
+
+    @Test
+    void aRunWhoseImagesChangedIsRefused() throws IOException {
+        Path run = copyWithoutCheckpoints(uninterrupted, "moved");
+        Path images = Files.createDirectories(workDir.resolve("other-images"));
+        for (int i = 0; i < 12; i++) {
+            for (String label : List.of("cat", "dog")) {
+                Files.copy(SharedData.trainDir().resolve(label + "." + i + ".jpg"), images.resolve(label + "." + i + ".jpg"));
+            }
+        }
+        String config = Files.readString(run.resolve("config.yaml")).replace(SharedData.trainDir().toString(),
+                images.toString());
+        Files.writeString(run.resolve("config.yaml"), config);
+        ObjectNode provenance = (ObjectNode) new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
+        provenance.put("config_sha256", ConfigYaml.sha256(config));
+        new ObjectMapper().writeValue(run.resolve("provenance.json").toFile(), provenance);
+
+        CliRun resumed = CliRun.of("resume", run.toString(), "--epochs", "3");
+
+        assertThat(resumed.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(resumed.err()).startsWith("The images of " + images + " changed after the run started: it had "
+                + "20 training and 4 validation images {cat=12, dog=12}, the directory now gives 20 and 4");
+    }
+
+    @Test
+    void aRunAnotherProcessTrainsIsRefused() throws IOException {
+        Path run = copyWithoutCheckpoints(uninterrupted, "busy");
+        try (RunLock held = RunLock.tryAcquire(RunDirectory.existing(run).orElseThrow()).orElseThrow()) {
+            CliRun resumed = CliRun.of("resume", run.toString());
+
+            assertThat(resumed.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(resumed.err()).isEqualTo("Run " + run.getFileName() + " is being trained by another process "
+                    + "(pid " + ProcessHandle.current().pid() + "); it can be resumed once that process has ended\n");
+        }
+    }
+
+    /** A run directory as a run killed before its first checkpoint leaves it. */
+    private static Path copyWithoutCheckpoints(Path run, String name) throws IOException {
+        Path copy = Files.createDirectories(workDir.resolve(name).resolve(run.getFileName()));
+        for (String file : List.of("config.yaml", "provenance.json", "summary.json", "metrics.csv")) {
+            Files.copy(run.resolve(file), copy.resolve(file));
+        }
+        return copy;
     }
 
     private static List<String> overrides() {
