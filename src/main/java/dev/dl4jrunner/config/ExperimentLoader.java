@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
@@ -75,9 +76,11 @@ public final class ExperimentLoader {
         String expected = "Expected a map of experiment keys, found ";
         if (root == null) {
             problems.add("", expected + "an empty file");
+        } else if (root.getTag().equals(Tag.NULL)) {
+            problems.add("", expected + "an empty document", root);
         } else {
-            problems.add("", expected + (root instanceof ScalarNode scalar ? "'" + scalar.getValue() + "'" : "a list"),
-                    root);
+            problems.add("", expected + (root instanceof ScalarNode scalar ? Excerpt.quoted(scalar.getValue())
+                    : "a list"), root);
         }
         return null;
     }

@@ -83,7 +83,7 @@ final class ExperimentReader {
             Node first = seen.putIfAbsent(keyNode.getValue(), keyNode);
             Optional<Key> key = Schema.find(path);
             if (first != null) {
-                problems.add(path, "Duplicate key '" + path + "', first at line "
+                problems.add(path, "Duplicate key " + Excerpt.quoted(path) + ", first at line "
                         + (first.getStartMark().getLine() + 1), keyNode);
             } else if (key.isEmpty()) {
                 problems.add(path, unknownKey(keyNode.getValue(), section), keyNode);
@@ -100,8 +100,8 @@ final class ExperimentReader {
 
     private static String unknownKey(String name, String section) {
         List<String> known = Schema.children(section).stream().map(Key::name).toList();
-        return "Key '" + name + "' not in " + (section.isEmpty() ? "the experiment" : "'" + section + "'") + "."
-                + DidYouMean.suggest(name, known);
+        return "Key " + Excerpt.quoted(name) + " not in "
+                + (section.isEmpty() ? "the experiment" : "'" + section + "'") + "." + DidYouMean.suggest(name, known);
     }
 
     private void readValue(Key key) {
@@ -180,7 +180,7 @@ final class ExperimentReader {
         boolean isLong = type == Type.LONG;
         BigInteger min = BigInteger.valueOf(isLong ? Long.MIN_VALUE : Integer.MIN_VALUE);
         BigInteger max = BigInteger.valueOf(isLong ? Long.MAX_VALUE : Integer.MAX_VALUE);
-        String found = ((ScalarNode) node).getValue();
+        String found = Excerpt.of(((ScalarNode) node).getValue());
         if (!key.range().contains(value.doubleValue())) {
             return outOfRange(key, label, key.range().toString(), found, node);
         }
@@ -210,7 +210,7 @@ final class ExperimentReader {
             return wrongType(key, label, Type.FLOAT, node);
         }
         if (!key.range().contains(value)) {
-            return outOfRange(key, label, key.range().toString(), ((ScalarNode) node).getValue(), node);
+            return outOfRange(key, label, key.range().toString(), Excerpt.of(((ScalarNode) node).getValue()), node);
         }
         return value;
     }
@@ -283,10 +283,10 @@ final class ExperimentReader {
         }
         Node node = find(NAME.path()).getValueNode();
         if (!NAME_CHARACTERS.matcher(name).matches()) {
-            problems.add(NAME.path(), "name may contain only letters, digits, '.', '_' and '-', found '"
-                    + name + "'", node);
+            problems.add(NAME.path(), "name may contain only letters, digits, '.', '_' and '-', found "
+                    + Excerpt.quoted(name), node);
         } else if (ONLY_DOTS.matcher(name).matches()) {
-            problems.add(NAME.path(), "name must not be only dots, found '" + name + "'", node);
+            problems.add(NAME.path(), "name must not be only dots, found " + Excerpt.quoted(name), node);
         }
     }
 
@@ -301,7 +301,8 @@ final class ExperimentReader {
         Set<Object> seen = new HashSet<>();
         for (int i = 0; i < classes.size(); i++) {
             if (!seen.add(classes.get(i))) {
-                problems.add(DATA_CLASSES.path(), "data.classes names '" + classes.get(i) + "' twice", nodes.get(i));
+                problems.add(DATA_CLASSES.path(), "data.classes names " + Excerpt.quoted(String.valueOf(classes.get(i)))
+                        + " twice", nodes.get(i));
             }
         }
     }
@@ -399,6 +400,6 @@ final class ExperimentReader {
         if (node instanceof MappingNode) {
             return "a map";
         }
-        return isNull(node) ? "null" : "'" + ((ScalarNode) node).getValue() + "'";
+        return isNull(node) ? "null" : Excerpt.quoted(((ScalarNode) node).getValue());
     }
 }

@@ -283,12 +283,45 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void valuesWithLineBreaksOrControlCharactersAreShownEscapedOnOneLine() throws Exception {
+        assertThat(files.errors(MINIMAL.replace("name: test", "name: \"a\\nb\\e[31mc\\u2028\"")
+                + "\"trai\\tning\": 3\n")).isEqualTo("""
+                x.yaml: 2 errors
+                  name may contain only letters, digits, '.', '_' and '-', found 'a\\nb\\x1B[31mc\\u2028' (x.yaml:1:7)
+                  Key 'trai\\tning' not in the experiment. Did you mean: 'training'? (x.yaml:8:1)""");
+    }
+
+    @Test
+    void longValuesAreCutShort() throws Exception {
+        String digits = "1234567890".repeat(20);
+
+        assertThat(files.errors(MINIMAL.replace("epochs: 3", "epochs: " + digits))).isEqualTo("""
+                x.yaml: 1 error
+                  training.epochs must be <= 2147483647, found %s... (x.yaml:7:11)"""
+                .formatted(digits.substring(0, 60)));
+        assertThat(files.errors("--- |\n" + MINIMAL.indent(2))).isEqualTo("""
+                x.yaml: 1 error
+                  Expected a map of experiment keys, found \
+                'name: test\\ndata:\\n  dir: images\\ninput:\\n  shape: [64, 64, 3]\\nt...' (x.yaml:1:5)""");
+    }
+
+    @Test
     void emptyOrCommentOnlyFile() throws Exception {
         String expected = """
                 x.yaml: 1 error
                   Expected a map of experiment keys, found an empty file (x.yaml)""";
         assertThat(files.errors("")).isEqualTo(expected);
         assertThat(files.errors("# nothing yet\n")).isEqualTo(expected);
+    }
+
+    @Test
+    void emptyDocument() throws Exception {
+        assertThat(files.errors("---\n")).isEqualTo("""
+                x.yaml: 1 error
+                  Expected a map of experiment keys, found an empty document (x.yaml:2:1)""");
+        assertThat(files.errors("~\n")).isEqualTo("""
+                x.yaml: 1 error
+                  Expected a map of experiment keys, found an empty document (x.yaml:1:1)""");
     }
 
     @Test
