@@ -60,8 +60,7 @@ public final class ExperimentLoader {
         try {
             root = SafeYaml.compose(text);
         } catch (MarkedYAMLException e) {
-            String context = e.getContext() == null ? "" : e.getContext() + ", ";
-            problems.add("", "Invalid YAML: " + context + e.getProblem(), e.getProblemMark());
+            problems.add("", "Invalid YAML: " + SafeYaml.problem(e), e.getProblemMark());
             return null;
         } catch (ReaderException e) {
             reportCharacter(text, e, problems);

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -37,8 +36,7 @@ final class Overrides {
             try {
                 value = SafeYaml.compose(text.substring(equals + 1));
             } catch (YAMLException e) {
-                String problem = e instanceof MarkedYAMLException marked ? marked.getProblem() : e.getMessage();
-                problems.addOverride(path, "Override value is not valid YAML: " + problem, text);
+                problems.addOverride(path, "Override value is not valid YAML: " + SafeYaml.problem(e), text);
                 continue;
             }
             if (value == null) {

@@ -398,7 +398,7 @@ class ExperimentLoaderTest {
 
         assertThat(files.errors(bomb)).isEqualTo("""
                 x.yaml: 1 error
-                  Invalid YAML: Number of aliases for non-scalar nodes exceeds the specified max=20 (x.yaml)""");
+                  Invalid YAML: Number of aliases for non-scalar nodes exceeds the specified max=20 (x.yaml:4:16)""");
     }
 
     @Test
@@ -413,7 +413,7 @@ class ExperimentLoaderTest {
     void deepNestingIsRejectedCleanly() throws Exception {
         assertThat(files.errors("name: " + "[".repeat(30) + "]".repeat(30) + "\n")).isEqualTo("""
                 x.yaml: 1 error
-                  Invalid YAML: Nesting Depth exceeded max 20 (x.yaml)""");
+                  Invalid YAML: Nesting Depth exceeded max 20 (x.yaml:1:27)""");
     }
 
     @Test

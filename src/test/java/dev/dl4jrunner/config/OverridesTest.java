@@ -117,10 +117,13 @@ class OverridesTest {
 
     @Test
     void valueThatIsNoYaml() throws Exception {
-        assertThat(files.errors(MINIMAL, "input.shape=[64, 64")).isEqualTo("""
-                x.yaml: 1 error
-                  Override value is not valid YAML: expected ',' or ']', but got <stream end> \
-                (--set input.shape=[64, 64)""");
+        assertThat(files.errors(MINIMAL, "input.shape=[64, 64", "data.split=1\n---\n2", "name=\u001b[1m")).isEqualTo("""
+                x.yaml: 3 errors
+                  Override value is not valid YAML: while parsing a flow sequence, expected ',' or ']', \
+                but got <stream end> (--set input.shape=[64, 64)
+                  Override value is not valid YAML: expected a single document in the stream, \
+                but found another document (--set data.split=1\\n---\\n2)
+                  Override value is not valid YAML: character U+001B is not allowed (--set name=\\x1B[1m)""");
     }
 
     @Test
