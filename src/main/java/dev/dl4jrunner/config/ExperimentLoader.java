@@ -105,19 +105,28 @@ public final class ExperimentLoader {
         return null;
     }
 
-    /** SnakeYAML gives a control character's position as a code point index; users want line and column. */
+    /**
+     * SnakeYAML gives a forbidden character's position as a code point index; users want line and column, counted
+     * as SnakeYAML counts them elsewhere: a line ends at LF, CR LF, a lone CR, NEL, LS or PS.
+     */
     private static void reportCharacter(String text, ReaderException e, Problems problems) {
-        int offset = text.offsetByCodePoints(0, Math.min(e.getPosition(), text.codePointCount(0, text.length())));
         int line = 0;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
+        int column = 0;
+        int offset = 0;
+        for (int index = 0; index < e.getPosition() && offset < text.length(); index++) {
+            int c = text.codePointAt(offset);
+            offset += Character.charCount(c);
+            boolean lineBreak = c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                    || (c == '\r' && !text.startsWith("\n", offset));
+            if (lineBreak) {
                 line++;
-                lineStart = i + 1;
+                column = 0;
+            } else {
+                column++;
             }
         }
         String message = String.format("Character U+%04X is not allowed in YAML; is this a text file?",
                 e.getCodePoint());
-        problems.add("", message, line, text.codePointCount(lineStart, offset));
+        problems.add("", message, line, column);
     }
 }

@@ -367,6 +367,17 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void controlCharacterIsLocatedWhateverTheLineEndings() throws Exception {
+        String expected = """
+                x.yaml: 1 error
+                  Character U+0007 is not allowed in YAML; is this a text file? (x.yaml:3:%d)""";
+        assertThat(files.errors("name: test\rseed: 4\r#\u0007\r")).isEqualTo(expected.formatted(2));
+        assertThat(files.errors("name: test\r\n\rseed: \u0007\r\n")).isEqualTo(expected.formatted(7));
+        assertThat(files.errors("name: test\u0085# \u2028#\u0007")).isEqualTo(expected.formatted(2));
+        assertThat(files.errors("name: test\n\n# \uD83D\uDE00 \u0007\n")).isEqualTo(expected.formatted(5));
+    }
+
+    @Test
     void missingFile() {
         assertThat(files.errorsOf(dir.resolve("none.yaml"))).isEqualTo("""
                 none.yaml: 1 error
