@@ -39,6 +39,8 @@ final class ExperimentReader {
     private static final List<String> SHAPE_PARTS = List.of("height", "width", "channels");
     /** VGG16 halves height and width five times; below 32 pixels nothing is left to pool. */
     private static final int MIN_SIDE = 32;
+    /** The YAML core schema's tags; any other ({@code !!binary}, {@code !!set}, {@code !local}) means nothing here. */
+    private static final Set<Tag> CORE_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP);
 
     private final MappingNode root;
     private final Path workingDir;
@@ -87,9 +89,13 @@ final class ExperimentReader {
                         + (first.getStartMark().getLine() + 1), keyNode);
             } else if (key.isEmpty()) {
                 problems.add(path, unknownKey(keyNode.getValue(), section), keyNode);
+            } else if (hasUnsupportedTag(keyNode)) {
+                problems.add(path, "Key " + Excerpt.quoted(path) + unsupportedTag(keyNode), keyNode);
             } else if (key.get().type() == Type.MAP) {
                 Node value = tuple.getValueNode();
-                if (value instanceof MappingNode mapping) {
+                if (hasUnsupportedTag(value)) {
+                    problems.add(path, path + unsupportedTag(value), value);
+                } else if (value instanceof MappingNode mapping) {
                     checkKeys(mapping, path);
                 } else if (!isNull(value)) {
                     problems.add(path, path + " must be " + Type.MAP.expected + ", found " + describe(value), value);
@@ -127,6 +133,10 @@ final class ExperimentReader {
 
     /** The value of {@code node} as {@code type}, or null after reporting why it is not one. */
     private Object convert(Key key, String label, Type type, Node node) {
+        if (hasUnsupportedTag(node)) {
+            problems.add(key.path(), label + unsupportedTag(node), node);
+            return null;
+        }
         return switch (type) {
             case STRING -> text(key, label, node);
             case PATH -> path(key, node);
@@ -386,6 +396,17 @@ final class ExperimentReader {
             current = found.getValueNode();
         }
         return found;
+    }
+
+    private static boolean hasUnsupportedTag(Node node) {
+        return !CORE_TAGS.contains(node.getTag());
+    }
+
+    /** {@code " has an unsupported tag '!!binary'"}, with YAML's short form of the core schema's prefix. */
+    private static String unsupportedTag(Node node) {
+        String tag = node.getTag().getValue();
+        return " has an unsupported tag "
+                + Excerpt.quoted(tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag);
     }
 
     private static boolean isNull(Node node) {

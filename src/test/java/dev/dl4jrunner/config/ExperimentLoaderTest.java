@@ -435,6 +435,37 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void tagsOutsideTheCoreSchemaAreRejected() throws Exception {
+        assertThat(files.errors("""
+                name: !vgg test
+                seed: !foo 42
+                data: !!set
+                  dir: !!binary aW1hZ2Vz
+                  layout: !<tag:example.com,2024:layout> auto
+                input:
+                  shape: [64, !!timestamp 2024-06-01, 3]
+                training:
+                  !local epochs: 3
+                """)).isEqualTo("""
+                x.yaml: 7 errors
+                  name has an unsupported tag '!vgg' (x.yaml:1:7)
+                  seed has an unsupported tag '!foo' (x.yaml:2:7)
+                  data has an unsupported tag '!!set' (x.yaml:3:7)
+                  data.dir has an unsupported tag '!!binary' (x.yaml:4:8)
+                  data.layout has an unsupported tag 'tag:example.com,2024:layout' (x.yaml:5:11)
+                  input.shape[1] has an unsupported tag '!!timestamp' (x.yaml:7:15)
+                  Key 'training.epochs' has an unsupported tag '!local' (x.yaml:9:3)""");
+    }
+
+    @Test
+    void coreTagsAreHonoured() throws Exception {
+        ExperimentConfig config = files.load(MINIMAL.replace("name: test", "name: !!str 007") + "seed: !!int '7'\n");
+
+        assertThat(config.name()).isEqualTo("007");
+        assertThat(config.seed()).isEqualTo(7);
+    }
+
+    @Test
     void twoDocumentsAreOneTooMany() throws Exception {
         assertThat(files.errors(MINIMAL + "---\nname: other\n")).isEqualTo("""
                 x.yaml: 1 error
