@@ -135,6 +135,16 @@ class OverridesTest {
     }
 
     @Test
+    void intoAValueIsAnErrorRatherThanIgnored() throws Exception {
+        assertThat(files.errors(MINIMAL, "name.x=1", "input.shape.0=32", "training.epochs.max=3")).isEqualTo("""
+                x.yaml: 3 errors
+                  Cannot set name.x: name is a value, not a section (--set name.x=1)
+                  Cannot set input.shape.0: input.shape is a value, not a section (--set input.shape.0=32)
+                  Cannot set training.epochs.max: training.epochs is a value, not a section \
+                (--set training.epochs.max=3)""");
+    }
+
+    @Test
     void intoASectionThatIsNoMapLeavesTheFileErrorToSpeak() throws Exception {
         assertThat(files.errors(MINIMAL + "model: big\n", "model.dropout=0.5")).isEqualTo("""
                 x.yaml: 1 error
