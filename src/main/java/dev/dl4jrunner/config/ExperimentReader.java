@@ -297,6 +297,9 @@ final class ExperimentReader {
                     + Excerpt.quoted(name), node);
         } else if (ONLY_DOTS.matcher(name).matches()) {
             problems.add(NAME.path(), "name must not be only dots, found " + Excerpt.quoted(name), node);
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            problems.add(NAME.path(), "name must be at most " + MAX_NAME_LENGTH + " characters, found "
+                    + name.length(), node);
         }
     }
 

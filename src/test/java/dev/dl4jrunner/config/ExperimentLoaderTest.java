@@ -203,6 +203,14 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void nameLongerThanARunDirectoryAllowsIsRefused() throws Exception {
+        assertThat(files.load(MINIMAL.replace("name: test", "name: " + "n".repeat(200))).name()).hasSize(200);
+        assertThat(files.errors(MINIMAL.replace("name: test", "name: " + "n".repeat(201)))).isEqualTo("""
+                x.yaml: 1 error
+                  name must be at most 200 characters, found 201 (x.yaml:1:7)""");
+    }
+
+    @Test
     void reportsEveryErrorOfTheFileAtOnceInReadingOrder() throws Exception {
         String yaml = """
                 name: test
