@@ -5,8 +5,8 @@ package dev.dl4jrunner.config;
  * terminal would act on, and short, since the location says where the rest is.
  */
 final class Excerpt {
-    /** Code points of a value shown before it is cut off with {@code ...}. */
-    static final int MAX_CODE_POINTS = 60;
+    /** Characters of a value shown, escapes included, before it is cut off with {@code ...}. */
+    static final int MAX_LENGTH = 60;
 
     private Excerpt() {
     }
@@ -16,12 +16,18 @@ final class Excerpt {
         return "'" + of(text) + "'";
     }
 
-    /** The text escaped, and cut to {@link #MAX_CODE_POINTS} code points when longer. */
+    /** The text escaped, and cut after {@link #MAX_LENGTH} characters when longer. */
     static String of(String text) {
-        if (text.codePointCount(0, text.length()) <= MAX_CODE_POINTS) {
-            return escape(text);
+        StringBuilder shown = new StringBuilder();
+        for (int offset = 0; offset < text.length(); ) {
+            if (shown.length() >= MAX_LENGTH) {
+                return shown.append("...").toString();
+            }
+            int c = text.codePointAt(offset);
+            shown.append(needsEscape(c) ? escape(c) : Character.toString(c));
+            offset += Character.charCount(c);
         }
-        return escape(text.substring(0, text.offsetByCodePoints(0, MAX_CODE_POINTS))) + "...";
+        return shown.toString();
     }
 
     /**

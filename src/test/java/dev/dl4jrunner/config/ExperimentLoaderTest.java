@@ -307,10 +307,14 @@ class ExperimentLoaderTest {
                 x.yaml: 1 error
                   training.epochs must be <= 2147483647, found %s... (x.yaml:7:11)"""
                 .formatted(digits.substring(0, 60)));
+        assertThat(files.errors(MINIMAL.replace("name: test", "name: \"" + "\\x01".repeat(100) + "\""))).isEqualTo("""
+                x.yaml: 1 error
+                  name may contain only letters, digits, '.', '_' and '-', found '%s...' (x.yaml:1:7)"""
+                .formatted("\\x01".repeat(15)));
         assertThat(files.errors("--- |\n" + MINIMAL.indent(2))).isEqualTo("""
                 x.yaml: 1 error
                   Expected a map of experiment keys, found \
-                'name: test\\ndata:\\n  dir: images\\ninput:\\n  shape: [64, 64, 3]\\nt...' (x.yaml:1:5)""");
+                'name: test\\ndata:\\n  dir: images\\ninput:\\n  shape: [64, 64, ...' (x.yaml:1:5)""");
     }
 
     @Test
