@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
@@ -59,8 +60,7 @@ public final class ExperimentLoader {
         try {
             root = SafeYaml.compose(text);
         } catch (MarkedYAMLException e) {
-            String context = e.getContext() == null ? "" : e.getContext() + ", ";
-            problems.add("", "Invalid YAML: " + context + e.getProblem(), e.getProblemMark());
+            problems.add("", "Invalid YAML: " + SafeYaml.problem(e), e.getProblemMark());
             return null;
         } catch (ReaderException e) {
             reportCharacter(text, e, problems);
@@ -75,9 +75,11 @@ public final class ExperimentLoader {
         String expected = "Expected a map of experiment keys, found ";
         if (root == null) {
             problems.add("", expected + "an empty file");
+        } else if (root.getTag().equals(Tag.NULL)) {
+            problems.add("", expected + "an empty document", root);
         } else {
-            problems.add("", expected + (root instanceof ScalarNode scalar ? "'" + scalar.getValue() + "'" : "a list"),
-                    root);
+            problems.add("", expected + (root instanceof ScalarNode scalar ? Excerpt.quoted(scalar.getValue())
+                    : "a list"), root);
         }
         return null;
     }
@@ -103,19 +105,28 @@ public final class ExperimentLoader {
         return null;
     }
 
-    /** SnakeYAML gives a control character's position as a code point index; users want line and column. */
+    /**
+     * SnakeYAML gives a forbidden character's position as a code point index; users want line and column, counted
+     * as SnakeYAML counts them elsewhere: a line ends at LF, CR LF, a lone CR, NEL, LS or PS.
+     */
     private static void reportCharacter(String text, ReaderException e, Problems problems) {
-        int offset = text.offsetByCodePoints(0, Math.min(e.getPosition(), text.codePointCount(0, text.length())));
         int line = 0;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
+        int column = 0;
+        int offset = 0;
+        for (int index = 0; index < e.getPosition() && offset < text.length(); index++) {
+            int c = text.codePointAt(offset);
+            offset += Character.charCount(c);
+            boolean lineBreak = c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                    || (c == '\r' && !text.startsWith("\n", offset));
+            if (lineBreak) {
                 line++;
-                lineStart = i + 1;
+                column = 0;
+            } else {
+                column++;
             }
         }
         String message = String.format("Character U+%04X is not allowed in YAML; is this a text file?",
                 e.getCodePoint());
-        problems.add("", message, line, text.codePointCount(lineStart, offset));
+        problems.add("", message, line, column);
     }
 }

@@ -39,6 +39,8 @@ final class ExperimentReader {
     private static final List<String> SHAPE_PARTS = List.of("height", "width", "channels");
     /** VGG16 halves height and width five times; below 32 pixels nothing is left to pool. */
     private static final int MIN_SIDE = 32;
+    /** The YAML core schema's tags; any other ({@code !!binary}, {@code !!set}, {@code !local}) means nothing here. */
+    private static final Set<Tag> CORE_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP);
 
     private final MappingNode root;
     private final Path workingDir;
@@ -83,13 +85,17 @@ final class ExperimentReader {
             Node first = seen.putIfAbsent(keyNode.getValue(), keyNode);
             Optional<Key> key = Schema.find(path);
             if (first != null) {
-                problems.add(path, "Duplicate key '" + path + "', first at line "
+                problems.add(path, "Duplicate key " + Excerpt.quoted(path) + ", first at line "
                         + (first.getStartMark().getLine() + 1), keyNode);
             } else if (key.isEmpty()) {
                 problems.add(path, unknownKey(keyNode.getValue(), section), keyNode);
+            } else if (hasUnsupportedTag(keyNode)) {
+                problems.add(path, "Key " + Excerpt.quoted(path) + unsupportedTag(keyNode), keyNode);
             } else if (key.get().type() == Type.MAP) {
                 Node value = tuple.getValueNode();
-                if (value instanceof MappingNode mapping) {
+                if (hasUnsupportedTag(value)) {
+                    problems.add(path, path + unsupportedTag(value), value);
+                } else if (value instanceof MappingNode mapping) {
                     checkKeys(mapping, path);
                 } else if (!isNull(value)) {
                     problems.add(path, path + " must be " + Type.MAP.expected + ", found " + describe(value), value);
@@ -100,8 +106,8 @@ final class ExperimentReader {
 
     private static String unknownKey(String name, String section) {
         List<String> known = Schema.children(section).stream().map(Key::name).toList();
-        return "Key '" + name + "' not in " + (section.isEmpty() ? "the experiment" : "'" + section + "'") + "."
-                + DidYouMean.suggest(name, known);
+        return "Key " + Excerpt.quoted(name) + " not in "
+                + (section.isEmpty() ? "the experiment" : "'" + section + "'") + "." + DidYouMean.suggest(name, known);
     }
 
     private void readValue(Key key) {
@@ -127,6 +133,10 @@ final class ExperimentReader {
 
     /** The value of {@code node} as {@code type}, or null after reporting why it is not one. */
     private Object convert(Key key, String label, Type type, Node node) {
+        if (hasUnsupportedTag(node)) {
+            problems.add(key.path(), label + unsupportedTag(node), node);
+            return null;
+        }
         return switch (type) {
             case STRING -> text(key, label, node);
             case PATH -> path(key, node);
@@ -180,7 +190,7 @@ final class ExperimentReader {
         boolean isLong = type == Type.LONG;
         BigInteger min = BigInteger.valueOf(isLong ? Long.MIN_VALUE : Integer.MIN_VALUE);
         BigInteger max = BigInteger.valueOf(isLong ? Long.MAX_VALUE : Integer.MAX_VALUE);
-        String found = ((ScalarNode) node).getValue();
+        String found = Excerpt.of(((ScalarNode) node).getValue());
         if (!key.range().contains(value.doubleValue())) {
             return outOfRange(key, label, key.range().toString(), found, node);
         }
@@ -210,7 +220,7 @@ final class ExperimentReader {
             return wrongType(key, label, Type.FLOAT, node);
         }
         if (!key.range().contains(value)) {
-            return outOfRange(key, label, key.range().toString(), ((ScalarNode) node).getValue(), node);
+            return outOfRange(key, label, key.range().toString(), Excerpt.of(((ScalarNode) node).getValue()), node);
         }
         return value;
     }
@@ -283,10 +293,13 @@ final class ExperimentReader {
         }
         Node node = find(NAME.path()).getValueNode();
         if (!NAME_CHARACTERS.matcher(name).matches()) {
-            problems.add(NAME.path(), "name may contain only letters, digits, '.', '_' and '-', found '"
-                    + name + "'", node);
+            problems.add(NAME.path(), "name may contain only letters, digits, '.', '_' and '-', found "
+                    + Excerpt.quoted(name), node);
         } else if (ONLY_DOTS.matcher(name).matches()) {
-            problems.add(NAME.path(), "name must not be only dots, found '" + name + "'", node);
+            problems.add(NAME.path(), "name must not be only dots, found " + Excerpt.quoted(name), node);
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            problems.add(NAME.path(), "name must be at most " + MAX_NAME_LENGTH + " characters, found "
+                    + name.length(), node);
         }
     }
 
@@ -301,7 +314,8 @@ final class ExperimentReader {
         Set<Object> seen = new HashSet<>();
         for (int i = 0; i < classes.size(); i++) {
             if (!seen.add(classes.get(i))) {
-                problems.add(DATA_CLASSES.path(), "data.classes names '" + classes.get(i) + "' twice", nodes.get(i));
+                problems.add(DATA_CLASSES.path(), "data.classes names " + Excerpt.quoted(String.valueOf(classes.get(i)))
+                        + " twice", nodes.get(i));
             }
         }
     }
@@ -388,6 +402,17 @@ final class ExperimentReader {
         return found;
     }
 
+    private static boolean hasUnsupportedTag(Node node) {
+        return !CORE_TAGS.contains(node.getTag());
+    }
+
+    /** {@code " has an unsupported tag '!!binary'"}, with YAML's short form of the core schema's prefix. */
+    private static String unsupportedTag(Node node) {
+        String tag = node.getTag().getValue();
+        return " has an unsupported tag "
+                + Excerpt.quoted(tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag);
+    }
+
     private static boolean isNull(Node node) {
         return node.getTag().equals(Tag.NULL);
     }
@@ -400,6 +425,6 @@ final class ExperimentReader {
         if (node instanceof MappingNode) {
             return "a map";
         }
-        return isNull(node) ? "null" : "'" + ((ScalarNode) node).getValue() + "'";
+        return isNull(node) ? "null" : Excerpt.quoted(((ScalarNode) node).getValue());
     }
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -37,8 +36,7 @@ final class Overrides {
             try {
                 value = SafeYaml.compose(text.substring(equals + 1));
             } catch (YAMLException e) {
-                String problem = e instanceof MarkedYAMLException marked ? marked.getProblem() : e.getMessage();
-                problems.addOverride(path, "Override value is not valid YAML: " + problem, text);
+                problems.addOverride(path, "Override value is not valid YAML: " + SafeYaml.problem(e), text);
                 continue;
             }
             if (value == null) {
@@ -50,7 +48,8 @@ final class Overrides {
 
     /**
      * Puts {@code value} at {@code path}, creating missing sections. A section that is a scalar or a list in the
-     * file is left alone: validation reports it, and the override could not apply anyway.
+     * file is left alone: validation reports it, and the override could not apply anyway. A path that goes through
+     * a value ({@code name.x}, {@code input.shape.0}) is an error of the override.
      */
     private static void set(MappingNode root, String[] path, Node value, String text, Problems problems) {
         MappingNode map = root;
@@ -61,11 +60,21 @@ final class Overrides {
                 put(map, path[i], child, text, problems);
             }
             if (!(child instanceof MappingNode section)) {
+                String parent = String.join(".", Arrays.copyOf(path, i + 1));
+                if (!isSection(parent)) {
+                    String full = String.join(".", path);
+                    problems.addOverride(full, "Cannot set " + full + ": " + parent + " is a value, not a section",
+                            text);
+                }
                 return;
             }
             map = section;
         }
         put(map, path[path.length - 1], value, text, problems);
+    }
+
+    private static boolean isSection(String path) {
+        return Schema.find(path).filter(key -> key.type() == Schema.Type.MAP).isPresent();
     }
 
     /** Replaces the last entry named {@code name} (the one that counts) or adds one. */

@@ -64,17 +64,17 @@ final class Problems {
     /** An error located at a 0-based line and column of the file. */
     void add(String keyPath, String message, int line, int column) {
         String location = source + ":" + (line + 1) + ":" + (column + 1);
-        entries.add(new Entry(new ConfigError(keyPath, message, location), 0, line, column));
+        entries.add(entry(keyPath, message, location, 0, line, column));
     }
 
     /** An error in the override {@code --set text}. */
     void addOverride(String keyPath, String message, String text) {
-        entries.add(new Entry(new ConfigError(keyPath, message, "--set " + text), 1, 0, 0));
+        entries.add(entry(keyPath, message, "--set " + text, 1, 0, 0));
     }
 
     /** An error about the file as a whole, such as a missing key. */
     void add(String keyPath, String message) {
-        entries.add(new Entry(new ConfigError(keyPath, message, source), 2, 0, 0));
+        entries.add(entry(keyPath, message, source, 2, 0, 0));
     }
 
     boolean has(String keyPath) {
@@ -86,6 +86,15 @@ final class Problems {
             throw new ConfigException(source,
                     entries.stream().sorted(READING_ORDER).map(Entry::error).toList());
         }
+    }
+
+    /**
+     * Messages and overrides carry the user's text, and SnakeYAML's messages the file's: escaped, none of it can
+     * break the one line per error, or write control characters to the terminal.
+     */
+    private static Entry entry(String keyPath, String message, String location, int rank, int line, int column) {
+        return new Entry(new ConfigError(keyPath, Excerpt.escape(message), Excerpt.escape(location)), rank, line,
+                column);
     }
 
     private record Entry(ConfigError error, int rank, int line, int column) {

@@ -7,10 +7,18 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -32,19 +40,47 @@ final class SafeYaml {
     /**
      * The single document in {@code text}, or null when it has none.
      *
-     * @throws YAMLException for a syntax error, more than one document or a limit exceeded
+     * @throws YAMLException for a syntax error, more than one document or a limit exceeded; all but a
+     *                       {@link ReaderException} (a forbidden character) are {@link MarkedYAMLException}s
      */
     static Node compose(String text) {
-        return yaml().compose(new StringReader(text));
+        LoaderOptions loading = loading();
+        PositionTrackingParser parser =
+                new PositionTrackingParser(new ParserImpl(new StreamReader(new StringReader(text)), loading));
+        try {
+            return new Composer(parser, new CoreSchemaResolver(), loading).getSingleNode();
+        } catch (MarkedYAMLException | ReaderException e) {
+            throw e;
+        } catch (YAMLException e) {
+            // The composer's limits (nesting depth, aliases) say what was exceeded but not where
+            throw parser.position() == null ? e : new LimitExceededException(e.getMessage(), parser.position());
+        }
+    }
+
+    /** {@code context, problem} of a syntax error, or the message of another YAML error. */
+    static String problem(YAMLException e) {
+        if (e instanceof MarkedYAMLException marked) {
+            return marked.getContext() == null ? marked.getProblem() : marked.getContext() + ", " + marked.getProblem();
+        }
+        if (e instanceof ReaderException forbidden) {
+            return String.format("character U+%04X is not allowed", forbidden.getCodePoint());
+        }
+        return e.getMessage();
     }
 
     static String serialize(Node root) {
+        DumperOptions dumping = new DumperOptions();
+        dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        dumping.setIndent(2);
+        dumping.setWidth(120);
+        LoaderOptions loading = loading();
         StringWriter out = new StringWriter();
-        yaml().serialize(root, out);
+        new Yaml(new SafeConstructor(loading), new Representer(dumping), dumping, loading, new CoreSchemaResolver())
+                .serialize(root, out);
         return out.toString();
     }
 
-    private static Yaml yaml() {
+    private static LoaderOptions loading() {
         LoaderOptions loading = new LoaderOptions();
         // Only construction honours this, and compose does not construct: ExperimentReader reports duplicates
         // itself, with both lines, alongside the other errors. Set anyway so that no later load() accepts them.
@@ -52,12 +88,51 @@ final class SafeYaml {
         loading.setMaxAliasesForCollections(20);
         loading.setNestingDepthLimit(20);
         loading.setCodePointLimit(MAX_CODE_POINTS);
-        DumperOptions dumping = new DumperOptions();
-        dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        dumping.setIndent(2);
-        dumping.setWidth(120);
-        return new Yaml(new SafeConstructor(loading), new Representer(dumping), dumping, loading,
-                new CoreSchemaResolver());
+        return loading;
+    }
+
+    /** Passes the parser's events on and remembers where the last one it handed out or showed starts. */
+    private static final class PositionTrackingParser implements Parser {
+        private final Parser parser;
+        private Mark position;
+
+        PositionTrackingParser(Parser parser) {
+            this.parser = parser;
+        }
+
+        Mark position() {
+            return position;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            seen(parser.peekEvent());
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return seen(parser.peekEvent());
+        }
+
+        @Override
+        public Event getEvent() {
+            return seen(parser.getEvent());
+        }
+
+        private Event seen(Event event) {
+            if (event != null) {
+                position = event.getStartMark();
+            }
+            return event;
+        }
+    }
+
+    /** A composer limit exceeded, at the node or alias where it happened. */
+    private static final class LimitExceededException extends MarkedYAMLException {
+        LimitExceededException(String problem, Mark position) {
+            super(null, null, problem, position);
+        }
     }
 
     /** The YAML 1.2 core schema's plain scalars: decimal numbers, {@code true}/{@code false}, {@code null}. */

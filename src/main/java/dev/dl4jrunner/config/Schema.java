@@ -110,8 +110,15 @@ final class Schema {
         }
     }
 
+    /**
+     * The run directory is named {@code <19-character timestamp>_<name>}, perhaps with a {@code -N} suffix, and
+     * file systems allow 255 bytes per name; a valid name's characters are ASCII.
+     */
+    static final int MAX_NAME_LENGTH = 200;
+
     static final Key NAME = required("name", Type.STRING, Range.ANY,
-            "Run name; it names the run directory, so only letters, digits, `.`, `_` and `-`, not only dots.");
+            "Run name; it names the run directory, so only letters, digits, `.`, `_` and `-`, not only dots, "
+                    + "at most " + MAX_NAME_LENGTH + " characters.");
     static final Key SEED = optional("seed", Type.LONG, 42L, Range.ANY,
             "Seed for the split, shuffling, augmentation and weight initialisation.");
 

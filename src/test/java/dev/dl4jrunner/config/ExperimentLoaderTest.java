@@ -207,6 +207,14 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void nameLongerThanARunDirectoryAllowsIsRefused() throws Exception {
+        assertThat(files.load(MINIMAL.replace("name: test", "name: " + "n".repeat(200))).name()).hasSize(200);
+        assertThat(files.errors(MINIMAL.replace("name: test", "name: " + "n".repeat(201)))).isEqualTo("""
+                x.yaml: 1 error
+                  name must be at most 200 characters, found 201 (x.yaml:1:7)""");
+    }
+
+    @Test
     void reportsEveryErrorOfTheFileAtOnceInReadingOrder() throws Exception {
         String yaml = """
                 name: test
@@ -287,12 +295,49 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void valuesWithLineBreaksOrControlCharactersAreShownEscapedOnOneLine() throws Exception {
+        assertThat(files.errors(MINIMAL.replace("name: test", "name: \"a\\nb\\e[31mc\\u2028\"")
+                + "\"trai\\tning\": 3\n")).isEqualTo("""
+                x.yaml: 2 errors
+                  name may contain only letters, digits, '.', '_' and '-', found 'a\\nb\\x1B[31mc\\u2028' (x.yaml:1:7)
+                  Key 'trai\\tning' not in the experiment. Did you mean: 'training'? (x.yaml:8:1)""");
+    }
+
+    @Test
+    void longValuesAreCutShort() throws Exception {
+        String digits = "1234567890".repeat(20);
+
+        assertThat(files.errors(MINIMAL.replace("epochs: 3", "epochs: " + digits))).isEqualTo("""
+                x.yaml: 1 error
+                  training.epochs must be <= 2147483647, found %s... (x.yaml:7:11)"""
+                .formatted(digits.substring(0, 60)));
+        assertThat(files.errors(MINIMAL.replace("name: test", "name: \"" + "\\x01".repeat(100) + "\""))).isEqualTo("""
+                x.yaml: 1 error
+                  name may contain only letters, digits, '.', '_' and '-', found '%s...' (x.yaml:1:7)"""
+                .formatted("\\x01".repeat(15)));
+        assertThat(files.errors("--- |\n" + MINIMAL.indent(2))).isEqualTo("""
+                x.yaml: 1 error
+                  Expected a map of experiment keys, found \
+                'name: test\\ndata:\\n  dir: images\\ninput:\\n  shape: [64, 64, ...' (x.yaml:1:5)""");
+    }
+
+    @Test
     void emptyOrCommentOnlyFile() throws Exception {
         String expected = """
                 x.yaml: 1 error
                   Expected a map of experiment keys, found an empty file (x.yaml)""";
         assertThat(files.errors("")).isEqualTo(expected);
         assertThat(files.errors("# nothing yet\n")).isEqualTo(expected);
+    }
+
+    @Test
+    void emptyDocument() throws Exception {
+        assertThat(files.errors("---\n")).isEqualTo("""
+                x.yaml: 1 error
+                  Expected a map of experiment keys, found an empty document (x.yaml:2:1)""");
+        assertThat(files.errors("~\n")).isEqualTo("""
+                x.yaml: 1 error
+                  Expected a map of experiment keys, found an empty document (x.yaml:1:1)""");
     }
 
     @Test
@@ -338,6 +383,17 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void controlCharacterIsLocatedWhateverTheLineEndings() throws Exception {
+        String expected = """
+                x.yaml: 1 error
+                  Character U+0007 is not allowed in YAML; is this a text file? (x.yaml:3:%d)""";
+        assertThat(files.errors("name: test\rseed: 4\r#\u0007\r")).isEqualTo(expected.formatted(2));
+        assertThat(files.errors("name: test\r\n\rseed: \u0007\r\n")).isEqualTo(expected.formatted(7));
+        assertThat(files.errors("name: test\u0085# \u2028#\u0007")).isEqualTo(expected.formatted(2));
+        assertThat(files.errors("name: test\n\n# \uD83D\uDE00 \u0007\n")).isEqualTo(expected.formatted(5));
+    }
+
+    @Test
     void missingFile() {
         assertThat(files.errorsOf(dir.resolve("none.yaml"))).isEqualTo("""
                 none.yaml: 1 error
@@ -369,7 +425,7 @@ class ExperimentLoaderTest {
 
         assertThat(files.errors(bomb)).isEqualTo("""
                 x.yaml: 1 error
-                  Invalid YAML: Number of aliases for non-scalar nodes exceeds the specified max=20 (x.yaml)""");
+                  Invalid YAML: Number of aliases for non-scalar nodes exceeds the specified max=20 (x.yaml:4:16)""");
     }
 
     @Test
@@ -384,7 +440,7 @@ class ExperimentLoaderTest {
     void deepNestingIsRejectedCleanly() throws Exception {
         assertThat(files.errors("name: " + "[".repeat(30) + "]".repeat(30) + "\n")).isEqualTo("""
                 x.yaml: 1 error
-                  Invalid YAML: Nesting Depth exceeded max 20 (x.yaml)""");
+                  Invalid YAML: Nesting Depth exceeded max 20 (x.yaml:1:27)""");
     }
 
     @Test
@@ -392,6 +448,37 @@ class ExperimentLoaderTest {
         assertThat(files.errors("name: !!python/object:os.system rm\n")).isEqualTo("""
                 x.yaml: 1 error
                   Invalid YAML: Global tag is not allowed: tag:yaml.org,2002:python/object:os.system (x.yaml:1:7)""");
+    }
+
+    @Test
+    void tagsOutsideTheCoreSchemaAreRejected() throws Exception {
+        assertThat(files.errors("""
+                name: !vgg test
+                seed: !foo 42
+                data: !!set
+                  dir: !!binary aW1hZ2Vz
+                  layout: !<tag:example.com,2024:layout> auto
+                input:
+                  shape: [64, !!timestamp 2024-06-01, 3]
+                training:
+                  !local epochs: 3
+                """)).isEqualTo("""
+                x.yaml: 7 errors
+                  name has an unsupported tag '!vgg' (x.yaml:1:7)
+                  seed has an unsupported tag '!foo' (x.yaml:2:7)
+                  data has an unsupported tag '!!set' (x.yaml:3:7)
+                  data.dir has an unsupported tag '!!binary' (x.yaml:4:8)
+                  data.layout has an unsupported tag 'tag:example.com,2024:layout' (x.yaml:5:11)
+                  input.shape[1] has an unsupported tag '!!timestamp' (x.yaml:7:15)
+                  Key 'training.epochs' has an unsupported tag '!local' (x.yaml:9:3)""");
+    }
+
+    @Test
+    void coreTagsAreHonoured() throws Exception {
+        ExperimentConfig config = files.load(MINIMAL.replace("name: test", "name: !!str 007") + "seed: !!int '7'\n");
+
+        assertThat(config.name()).isEqualTo("007");
+        assertThat(config.seed()).isEqualTo(7);
     }
 
     @Test

@@ -117,10 +117,13 @@ class OverridesTest {
 
     @Test
     void valueThatIsNoYaml() throws Exception {
-        assertThat(files.errors(MINIMAL, "input.shape=[64, 64")).isEqualTo("""
-                x.yaml: 1 error
-                  Override value is not valid YAML: expected ',' or ']', but got <stream end> \
-                (--set input.shape=[64, 64)""");
+        assertThat(files.errors(MINIMAL, "input.shape=[64, 64", "data.split=1\n---\n2", "name=\u001b[1m")).isEqualTo("""
+                x.yaml: 3 errors
+                  Override value is not valid YAML: while parsing a flow sequence, expected ',' or ']', \
+                but got <stream end> (--set input.shape=[64, 64)
+                  Override value is not valid YAML: expected a single document in the stream, \
+                but found another document (--set data.split=1\\n---\\n2)
+                  Override value is not valid YAML: character U+001B is not allowed (--set name=\\x1B[1m)""");
     }
 
     @Test
@@ -129,6 +132,16 @@ class OverridesTest {
                 x.yaml: 2 errors
                   training.epochs must be >= 1, found 0 (x.yaml:7:11)
                   seed must be an integer, found 'x' (--set seed=x)""");
+    }
+
+    @Test
+    void intoAValueIsAnErrorRatherThanIgnored() throws Exception {
+        assertThat(files.errors(MINIMAL, "name.x=1", "input.shape.0=32", "training.epochs.max=3")).isEqualTo("""
+                x.yaml: 3 errors
+                  Cannot set name.x: name is a value, not a section (--set name.x=1)
+                  Cannot set input.shape.0: input.shape is a value, not a section (--set input.shape.0=32)
+                  Cannot set training.epochs.max: training.epochs is a value, not a section \
+                (--set training.epochs.max=3)""");
     }
 
     @Test
