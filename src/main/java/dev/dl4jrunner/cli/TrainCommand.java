@@ -1,10 +1,7 @@
 package dev.dl4jrunner.cli;
 
-import dev.dl4jrunner.config.ConfigException;
 import dev.dl4jrunner.config.ConfigYaml;
 import dev.dl4jrunner.config.ExperimentConfig;
-import dev.dl4jrunner.config.ExperimentLoader;
-import dev.dl4jrunner.data.DatasetException;
 import dev.dl4jrunner.data.DatasetSplit;
 import dev.dl4jrunner.data.ImageDataset;
 import dev.dl4jrunner.data.TrainingData;
@@ -17,16 +14,16 @@ import dev.dl4jrunner.train.TrainingRun;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -44,12 +41,13 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "The experiment YAML file to train.")
+    /** Optional for picocli, so that {@code runner check-data ...} is not asked for it; {@link #call} requires it. */
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT",
+            description = "The experiment YAML file to train.")
     private Path experiment;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Overrides one key of the experiment, e.g. --set optimizer.learning_rate=1e-4; repeatable.")
-    private List<String> overrides = new ArrayList<>();
+    @Mixin
+    private ExperimentOptions experimentOptions;
 
     @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
             description = "The directory that receives the run directory (default: ${DEFAULT-VALUE}).")
@@ -66,7 +64,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ExperimentConfig config = load();
+        if (experiment == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'EXPERIMENT'");
+        }
+        ExperimentConfig config = experimentOptions.load(experiment);
         try {
             Backend.start();
         } catch (Backend.BackendUnavailableException e) {
@@ -75,17 +76,9 @@ final class TrainCommand implements Callable<Integer> {
         return dryRun ? dryRun(config) : train(config);
     }
 
-    private ExperimentConfig load() {
-        try {
-            return ExperimentLoader.load(experiment, overrides, Path.of("").toAbsolutePath());
-        } catch (ConfigException e) {
-            throw new RunnerException(ExitCode.BAD_INPUT, e.getMessage(), e);
-        }
-    }
-
     private int dryRun(ExperimentConfig config) {
         PrintWriter out = spec.commandLine().getOut();
-        DatasetSplit split = dataOrFail(() -> DatasetSplit.stratified(ImageDataset.discover(config.data()),
+        DatasetSplit split = DataStep.orFail(() -> DatasetSplit.stratified(ImageDataset.discover(config.data()),
                 config.data().split(), config.data().limitPerClass(), config.seed()));
         ComputationGraph graph = Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
                 split.classes().size(), config.seed());
@@ -109,10 +102,10 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Checking the images of %s%n", config.data().dir());
         out.flush();
-        TrainingData data = dataOrFail(() -> TrainingData.prepare(config.data(), config.input(), config.seed()));
+        TrainingData data = DataStep.orFail(() -> TrainingData.prepare(config.data(), config.seed()));
         try {
             TrainingRun.Result result = TrainingRun.execute(
-                    new TrainingRun.Request(config, experiment, overrides, runsDir), data);
+                    new TrainingRun.Request(config, experiment, experimentOptions.overrides(), runsDir), data);
             RunSummary summary = result.summary();
             out.printf(Locale.ROOT, "Completed %d epoch%s%s at %.1f img/s. Best epoch by %s: %d, with val_loss %.4f "
                             + "and val_accuracy %.4f%n",
@@ -125,19 +118,6 @@ final class TrainCommand implements Callable<Integer> {
         } catch (TrainingFailedException e) {
             throw new RunnerException(ExitCode.TRAINING_FAILED, "Training failed: " + e.getMessage()
                     + "\nEverything written so far is in " + e.run().path() + " (summary.json: status failed).", e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface DataStep<T> {
-        T run() throws DatasetException;
-    }
-
-    private static <T> T dataOrFail(DataStep<T> step) {
-        try {
-            return step.run();
-        } catch (DatasetException e) {
-            throw new RunnerException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }
     }
 }
