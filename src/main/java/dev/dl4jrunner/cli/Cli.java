@@ -6,8 +6,9 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 
 /**
- * Builds the command line: the train command at the top, the exit codes, and error reporting that prints a
- * message, never a stack trace unless {@code --stacktrace} asks for it.
+ * Builds the command line: the train command at the top, {@code resume} and {@code check-data} beside it, the exit
+ * codes, and error
+ * reporting that prints a message, never a stack trace unless {@code --stacktrace} asks for it.
  */
 public final class Cli {
     private Cli() {
@@ -15,6 +16,9 @@ public final class Cli {
 
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new TrainCommand());
+        // A subcommand's name wins over the train command's EXPERIMENT; handlers set below reach subcommands.
+        commandLine.addSubcommand("resume", new ResumeCommand());
+        commandLine.addSubcommand("check-data", new CheckDataCommand());
         commandLine.setExecutionExceptionHandler(Cli::handle);
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -27,7 +31,7 @@ public final class Cli {
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        boolean stacktrace = parseResult.hasMatchedOption("--stacktrace");
+        boolean stacktrace = asksForStacktrace(parseResult);
         if (e instanceof RunnerException known) {
             err.println(known.getMessage());
             if (stacktrace && known.getCause() != null) {
@@ -49,5 +53,15 @@ public final class Cli {
             err.println("Run again with --stacktrace for the details, and please report it.");
         }
         return ExitCode.INTERNAL_ERROR;
+    }
+
+    /** {@code --stacktrace} given to the top command or to the subcommand that ran. */
+    private static boolean asksForStacktrace(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--stacktrace")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

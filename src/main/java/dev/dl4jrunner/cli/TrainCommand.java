@@ -1,10 +1,7 @@
 package dev.dl4jrunner.cli;
 
-import dev.dl4jrunner.config.ConfigException;
 import dev.dl4jrunner.config.ConfigYaml;
 import dev.dl4jrunner.config.ExperimentConfig;
-import dev.dl4jrunner.config.ExperimentLoader;
-import dev.dl4jrunner.data.DatasetException;
 import dev.dl4jrunner.data.DatasetSplit;
 import dev.dl4jrunner.data.ImageDataset;
 import dev.dl4jrunner.data.TrainingData;
@@ -18,16 +15,16 @@ import dev.dl4jrunner.train.TrainingRun;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -45,19 +42,18 @@ import java.util.concurrent.Callable;
                 "2:Bad command line, experiment file or data directory; nothing was written.",
                 "3:resume: no run directory at the path given.",
                 "4:Internal error, or the ND4J backend cannot run on this machine.",
-                "130:Interrupted by Ctrl-C or SIGTERM after writing a checkpoint; `resume` continues the run."},
-        subcommands = ResumeCommand.class)
+                "130:Interrupted by Ctrl-C or SIGTERM after writing a checkpoint; `resume` continues the run."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** Optional to picocli only so that a subcommand can stand in its place; {@link #call()} requires it. */
-    @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT", description = "The experiment YAML file to train.")
+    /** Optional for picocli, so that {@code runner check-data ...} is not asked for it; {@link #call} requires it. */
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT",
+            description = "The experiment YAML file to train.")
     private Path experiment;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Overrides one key of the experiment, e.g. --set optimizer.learning_rate=1e-4; repeatable.")
-    private List<String> overrides = new ArrayList<>();
+    @Mixin
+    private ExperimentOptions experimentOptions;
 
     @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
             description = "The directory that receives the run directory (default: ${DEFAULT-VALUE}).")
@@ -75,25 +71,16 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (experiment == null) {
-            throw new RunnerException(ExitCode.BAD_INPUT,
-                    "Missing required parameter: 'EXPERIMENT'\nRun with --help for usage.");
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'EXPERIMENT'");
         }
-        ExperimentConfig config = load();
+        ExperimentConfig config = experimentOptions.load(experiment);
         Backend.start();
         return dryRun ? dryRun(config) : train(config);
     }
 
-    private ExperimentConfig load() {
-        try {
-            return ExperimentLoader.load(experiment, overrides, Path.of("").toAbsolutePath());
-        } catch (ConfigException e) {
-            throw new RunnerException(ExitCode.BAD_INPUT, e.getMessage(), e);
-        }
-    }
-
     private int dryRun(ExperimentConfig config) {
         PrintWriter out = spec.commandLine().getOut();
-        DatasetSplit split = dataOrFail(() -> DatasetSplit.stratified(ImageDataset.discover(config.data()),
+        DatasetSplit split = DataStep.orFail(() -> DatasetSplit.stratified(ImageDataset.discover(config.data()),
                 config.data().split(), config.data().limitPerClass(), config.seed()));
         ComputationGraph graph = Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
                 split.classes().size(), config.seed());
@@ -117,30 +104,17 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Checking the images of %s%n", config.data().dir());
         out.flush();
-        TrainingData data = dataOrFail(() -> TrainingData.prepare(config.data(), config.input(), config.seed()));
+        TrainingData data = DataStep.orFail(() -> TrainingData.prepare(config.data(), config.seed()));
         StopRequest stop = new StopRequest();
         try (InterruptSignals ignored = InterruptSignals.install(stop)) {
             return TrainingOutcome.report(TrainingRun.start(
-                    new TrainingRun.Request(config, experiment, overrides, runsDir), data, stop), out);
+                    new TrainingRun.Request(config, experiment, experimentOptions.overrides(), runsDir), data, stop), out);
         } catch (RunDirectory.CannotCreateException e) {
             throw new RunnerException(ExitCode.BAD_INPUT, e.getMessage() + " (choose another with --runs-dir DIR)", e);
         } catch (TrainingFailedException e) {
             throw TrainingOutcome.failed(e);
         } catch (IOException e) {
             throw TrainingOutcome.cannotWrite(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface DataStep<T> {
-        T run() throws DatasetException;
-    }
-
-    private static <T> T dataOrFail(DataStep<T> step) {
-        try {
-            return step.run();
-        } catch (DatasetException e) {
-            throw new RunnerException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }
     }
 }

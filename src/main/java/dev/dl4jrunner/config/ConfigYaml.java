@@ -78,6 +78,7 @@ public final class ConfigYaml {
         values.put(DATA_CLASSES, data.classes());
         values.put(DATA_SPLIT, data.split());
         values.put(DATA_LIMIT_PER_CLASS, data.limitPerClass().isPresent() ? data.limitPerClass().getAsInt() : null);
+        values.put(DATA_ON_BAD_IMAGE, data.onBadImage());
         values.put(AUGMENT_HORIZONTAL_FLIP, data.augment().horizontalFlip());
         values.put(AUGMENT_RANDOM_CROP, data.augment().randomCrop());
 

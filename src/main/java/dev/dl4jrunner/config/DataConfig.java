@@ -12,6 +12,7 @@ import java.util.OptionalInt;
  * @param classes       class names in label order; empty means "discover them and sort"
  * @param split         fraction of each class used for training, 0 &lt; split &lt; 1
  * @param limitPerClass at most this many images per class (after sorting and shuffling), if present
+ * @param onBadImage    whether images that cannot be used are skipped or stop the run before it starts
  * @param augment       training-time augmentation
  */
 public record DataConfig(
@@ -20,6 +21,7 @@ public record DataConfig(
         List<String> classes,
         double split,
         OptionalInt limitPerClass,
+        BadImagePolicy onBadImage,
         AugmentConfig augment) {
     public DataConfig {
         classes = List.copyOf(classes);

@@ -359,7 +359,7 @@ final class ExperimentReader {
                 get(NAME),
                 get(SEED),
                 new DataConfig(get(DATA_DIR), get(DATA_LAYOUT), get(DATA_CLASSES), get(DATA_SPLIT),
-                        limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
+                        limit == null ? OptionalInt.empty() : OptionalInt.of(limit), get(DATA_ON_BAD_IMAGE),
                         new AugmentConfig(get(AUGMENT_HORIZONTAL_FLIP), get(AUGMENT_RANDOM_CROP))),
                 new InputConfig(shape.get(0), shape.get(1), shape.get(2)),
                 new ModelConfig(get(MODEL_DENSE), get(MODEL_DROPOUT), get(MODEL_BATCH_NORM), get(MODEL_WEIGHT_INIT)),

@@ -134,6 +134,10 @@ final class Schema {
             "Fraction of each class used for training; the rest validates.");
     static final Key DATA_LIMIT_PER_CLASS = optional("data.limit_per_class", Type.INTEGER, null, Range.atLeast(1),
             "Use at most this many images per class, for quick runs; absent = all.");
+    static final Key DATA_ON_BAD_IMAGE = optional("data.on_bad_image", Type.CHOICE, BadImagePolicy.SKIP, Range.ANY,
+            "Images that cannot be used (unreadable, truncated, not JPEG or PNG, over 100 megapixels): "
+                    + "`skip` = train without them and list them in `skipped-images.csv`, "
+                    + "`fail` = refuse to train and name them.");
     static final Key DATA_AUGMENT = section("data.augment",
             "Training-time augmentation; validation images are never augmented.");
     static final Key AUGMENT_HORIZONTAL_FLIP = optional("data.augment.horizontal_flip", Type.BOOLEAN, false,
@@ -204,7 +208,7 @@ final class Schema {
     /** All keys in document order: a section comes before its keys. */
     static final List<Key> KEYS = List.of(
             NAME, SEED,
-            DATA, DATA_DIR, DATA_LAYOUT, DATA_CLASSES, DATA_SPLIT, DATA_LIMIT_PER_CLASS,
+            DATA, DATA_DIR, DATA_LAYOUT, DATA_CLASSES, DATA_SPLIT, DATA_LIMIT_PER_CLASS, DATA_ON_BAD_IMAGE,
             DATA_AUGMENT, AUGMENT_HORIZONTAL_FLIP, AUGMENT_RANDOM_CROP,
             INPUT, INPUT_SHAPE,
             MODEL, MODEL_DENSE, MODEL_DROPOUT, MODEL_BATCH_NORM, MODEL_WEIGHT_INIT,

@@ -1,43 +1,52 @@
 package dev.dl4jrunner.data;
 
-import dev.dl4jrunner.config.InputConfig;
-import org.datavec.image.loader.NativeImageLoader;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Decodes every image once, with the same loader training uses, before the first batch: a file that cannot be
- * decoded is reported by name instead of failing an epoch half-way through.
+ * Checks every image once before the first batch (see {@link ImageFileCheck} for what is checked): a file that
+ * cannot be used is reported by name and reason instead of failing an epoch half-way through, or crashing the
+ * JVM in a native decoder.
  */
 public final class ImageCheck {
     private ImageCheck() {
     }
 
-    /** The images of {@code images} that cannot be decoded, sorted by path. Runs on all cores. */
-    public static List<UnreadableImage> findUnreadable(List<LabeledImage> images, InputConfig input) {
-        return images.parallelStream()
-                .map(LabeledImage::path)
-                .map(path -> check(path, input))
-                .flatMap(Optional::stream)
-                .sorted(Comparator.comparing(UnreadableImage::path))
-                .toList();
+    /** The images that passed and those that did not, each sorted by path. */
+    public record Result(List<CheckedImage> usable, List<BadImage> bad) {
+        public Result {
+            usable = List.copyOf(usable);
+            bad = List.copyOf(bad);
+        }
     }
 
-    private static Optional<UnreadableImage> check(Path path, InputConfig input) {
-        try {
-            if (Files.size(path) == 0) {
-                return Optional.of(new UnreadableImage(path, "empty file"));
+    /** Checks {@code images} on all cores. */
+    public static Result run(List<LabeledImage> images) {
+        List<Outcome> outcomes = images.parallelStream().map(ImageCheck::outcome).toList();
+        List<CheckedImage> usable = new ArrayList<>();
+        List<BadImage> bad = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.usable() != null) {
+                usable.add(outcome.usable());
+            } else {
+                bad.add(outcome.bad());
             }
-            // A small target keeps the check cheap: decoding is what can fail, not resizing.
-            new NativeImageLoader(8, 8, input.channels()).asMatrix(path.toFile());
-            return Optional.empty();
-        } catch (Exception | LinkageError e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return Optional.of(new UnreadableImage(path, reason));
+        }
+        usable.sort(Comparator.comparing(checked -> checked.image().path()));
+        bad.sort(Comparator.comparing(BadImage::path));
+        return new Result(usable, bad);
+    }
+
+    /** Exactly one of the two is set. */
+    private record Outcome(CheckedImage usable, BadImage bad) {
+    }
+
+    private static Outcome outcome(LabeledImage image) {
+        try {
+            return new Outcome(ImageFileCheck.check(image), null);
+        } catch (ImageFileCheck.BadImageException e) {
+            return new Outcome(null, new BadImage(image.path(), e.getMessage()));
         }
     }
 }

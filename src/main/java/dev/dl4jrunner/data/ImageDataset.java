@@ -4,9 +4,11 @@ import dev.dl4jrunner.config.DataConfig;
 import dev.dl4jrunner.config.DataLayout;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,13 +22,19 @@ import java.util.stream.Stream;
  * {@code cat.12.jpg}, files directly in the directory); {@link DataLayout#FOLDERS} uses each sub-directory as a
  * class (images anywhere below it). {@link DataLayout#AUTO} picks folders when the directory has sub-directories,
  * the prefix layout otherwise.
+ *
+ * <p>Every entry named like an image counts, also a dangling symbolic link or a special file: the image check
+ * reports those by name instead of their silently missing. Other files are listed as {@code unused}.
  */
-public record ImageDataset(Path dir, DataLayout layout, List<String> classes, Map<String, List<Path>> imagesByClass) {
+public record ImageDataset(Path dir, DataLayout layout, List<String> classes, Map<String, List<Path>> imagesByClass,
+                           List<UnusedFile> unused) {
     private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png");
+    private static final String NOT_AN_IMAGE_NAME = "not a .jpg, .jpeg or .png file";
 
     public ImageDataset {
         classes = List.copyOf(classes);
         imagesByClass = Map.copyOf(imagesByClass);
+        unused = List.copyOf(unused);
     }
 
     /** Finds the images of {@code data.dir()}; fails with a message a user can act on when there is no dataset. */
@@ -38,7 +46,8 @@ public record ImageDataset(Path dir, DataLayout layout, List<String> classes, Ma
                     : "data.dir does not exist: " + dir + " (see the README for getting the data, or pass --set data.dir=DIR)");
         }
         DataLayout layout = data.layout() == DataLayout.AUTO ? detectLayout(dir) : data.layout();
-        Map<String, List<Path>> found = layout == DataLayout.FOLDERS ? byFolder(dir) : byPrefix(dir);
+        List<UnusedFile> unused = new ArrayList<>();
+        Map<String, List<Path>> found = layout == DataLayout.FOLDERS ? byFolder(dir, unused) : byPrefix(dir, unused);
         if (found.isEmpty()) {
             throw new DatasetException("data.dir has no images (jpg, jpeg, png) in the " + layoutName(layout)
                     + " layout: " + dir);
@@ -63,7 +72,14 @@ public record ImageDataset(Path dir, DataLayout layout, List<String> classes, Ma
             throw new DatasetException("A classifier needs at least 2 classes, but " + dir + " has only "
                     + classes + " in the " + layoutName(layout) + " layout");
         }
-        return new ImageDataset(dir, layout, classes, selected);
+        found.forEach((name, images) -> {
+            if (!selected.containsKey(name)) {
+                String reason = "class '" + name + "' is not in data.classes";
+                images.forEach(image -> unused.add(new UnusedFile(image, reason)));
+            }
+        });
+        unused.sort(Comparator.comparing(UnusedFile::path));
+        return new ImageDataset(dir, layout, classes, selected, unused);
     }
 
     /** Total number of images over all classes. */
@@ -71,9 +87,10 @@ public record ImageDataset(Path dir, DataLayout layout, List<String> classes, Ma
         return imagesByClass.values().stream().mapToInt(List::size).sum();
     }
 
-    static boolean isImage(Path file) {
+    /** Named like an image and not a directory (a dangling link or special file counts, to be reported). */
+    private static boolean hasImageName(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(file) && EXTENSIONS.stream().anyMatch(name::endsWith);
+        return EXTENSIONS.stream().anyMatch(name::endsWith) && !Files.isDirectory(file);
     }
 
     private static DataLayout detectLayout(Path dir) throws DatasetException {
@@ -84,32 +101,50 @@ public record ImageDataset(Path dir, DataLayout layout, List<String> classes, Ma
         }
     }
 
-    private static Map<String, List<Path>> byPrefix(Path dir) throws DatasetException {
+    private static Map<String, List<Path>> byPrefix(Path dir, List<UnusedFile> unused) throws DatasetException {
         Map<String, List<Path>> byClass = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(ImageDataset::isImage).sorted().forEach(file -> {
+            files.sorted().forEach(file -> {
                 String name = file.getFileName().toString();
-                byClass.computeIfAbsent(name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(file);
+                if (Files.isDirectory(file)) {
+                    unused.add(new UnusedFile(file, "a directory; the prefix layout reads only the files in data.dir"));
+                } else if (!hasImageName(file)) {
+                    unused.add(new UnusedFile(file, NOT_AN_IMAGE_NAME));
+                } else if (name.startsWith(".")) {
+                    unused.add(new UnusedFile(file, "no class name before the first dot"));
+                } else {
+                    byClass.computeIfAbsent(name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(file);
+                }
             });
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw unreadable(dir, e);
         }
-        byClass.remove("");
         return byClass;
     }
 
-    private static Map<String, List<Path>> byFolder(Path dir) throws DatasetException {
+    private static Map<String, List<Path>> byFolder(Path dir, List<UnusedFile> unused) throws DatasetException {
         Map<String, List<Path>> byClass = new TreeMap<>();
-        try (Stream<Path> folders = Files.list(dir)) {
-            for (Path folder : folders.filter(Files::isDirectory).toList()) {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    List<Path> images = files.filter(ImageDataset::isImage).sorted().toList();
-                    if (!images.isEmpty()) {
-                        byClass.put(folder.getFileName().toString(), images);
-                    }
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.sorted().toList()) {
+                if (!Files.isDirectory(entry)) {
+                    unused.add(new UnusedFile(entry, "outside the class folders"));
+                    continue;
+                }
+                List<Path> images = new ArrayList<>();
+                try (Stream<Path> files = Files.walk(entry)) {
+                    files.filter(file -> !Files.isDirectory(file)).sorted().forEach(file -> {
+                        if (hasImageName(file)) {
+                            images.add(file);
+                        } else {
+                            unused.add(new UnusedFile(file, NOT_AN_IMAGE_NAME));
+                        }
+                    });
+                }
+                if (!images.isEmpty()) {
+                    byClass.put(entry.getFileName().toString(), images);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw unreadable(dir, e);
         }
         return byClass;
@@ -119,7 +154,7 @@ public record ImageDataset(Path dir, DataLayout layout, List<String> classes, Ma
         return layout == DataLayout.FOLDERS ? "folder-per-class" : "file-name-prefix";
     }
 
-    private static DatasetException unreadable(Path dir, IOException e) {
+    private static DatasetException unreadable(Path dir, Exception e) {
         return new DatasetException("Cannot read data.dir " + dir + ": " + e.getMessage());
     }
 }

@@ -10,14 +10,19 @@ import org.datavec.image.transform.BaseImageTransform;
 
 import java.util.Random;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_16U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.flip;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
- * Brings a decoded image to the network's input size: optional random crop and horizontal flip (training only),
- * then an anti-aliased resize, as the walk-through's {@code tf.image.resize(antialias=True)}.
+ * Brings a decoded image to the network's input size: 8 bits per sample, optional random crop and horizontal flip
+ * (training only), then an anti-aliased resize, as the walk-through's {@code tf.image.resize(antialias=True)}.
+ *
+ * <p>DataVec decodes with {@code IMREAD_ANYDEPTH}, so a 16-bit PNG arrives with values up to 65535, and the
+ * pipeline's 8-bit scaler would turn them into up to 257 instead of at most 1; dividing by 257 maps 65535 to 255.
  *
  * <p>DataVec's own resize is bilinear without anti-aliasing, which aliases badly when shrinking 200x200 photos
  * to 32x32; area interpolation averages the pixels instead. Its random generator is private to the transform:
@@ -42,6 +47,11 @@ final class PrepareImageTransform extends BaseImageTransform<Mat> {
             return null;
         }
         Mat mat = converter.convert(image.getFrame());
+        if (mat.depth() == CV_16U) {
+            Mat eightBits = new Mat();
+            mat.convertTo(eightBits, CV_8U, 1.0 / 257, 0);
+            mat = eightBits;
+        }
         if (augment.randomCrop() > 0) {
             mat = randomCrop(mat, random);
         }

@@ -2,44 +2,37 @@ package dev.dl4jrunner.data;
 
 import dev.dl4jrunner.config.DataConfig;
 import dev.dl4jrunner.config.DataLayout;
-import dev.dl4jrunner.config.InputConfig;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The images a run will train and validate on: the stratified split of the data directory, minus every image that
- * cannot be decoded (those are kept aside to be reported), and the layout their labels were read in.
+ * The images a run will train and validate on: the stratified split of the data directory minus every bad image
+ * (those are kept aside to be reported), the layout their labels were read in, and the groups of identical files
+ * among them, worth a warning.
  */
-public record TrainingData(DataLayout layout, DatasetSplit split, List<UnreadableImage> unreadable) {
+public record TrainingData(DataLayout layout, DatasetSplit split, List<BadImage> badImages,
+                           List<DuplicateGroup> duplicates) {
 
     public TrainingData {
-        unreadable = List.copyOf(unreadable);
+        badImages = List.copyOf(badImages);
+        duplicates = List.copyOf(duplicates);
     }
 
     /**
-     * Discovers, splits and checks the images; fails before anything is written when no usable dataset is left.
+     * Discovers, splits and checks the images; fails before anything is written when training would refuse
+     * ({@link DatasetCheck#refusal()}), naming every bad image.
      */
-    public static TrainingData prepare(DataConfig data, InputConfig input, long seed) throws DatasetException {
-        ImageDataset dataset = ImageDataset.discover(data);
-        DatasetSplit split = DatasetSplit.stratified(dataset, data.split(), data.limitPerClass(), seed);
-        List<UnreadableImage> unreadable = ImageCheck.findUnreadable(split.all(), input);
-        if (unreadable.isEmpty()) {
-            return new TrainingData(dataset.layout(), split, unreadable);
+    public static TrainingData prepare(DataConfig data, long seed) throws DatasetException {
+        DatasetCheck check = DatasetCheck.run(data, seed);
+        Optional<String> refusal = check.refusal();
+        if (refusal.isPresent()) {
+            String reason = refusal.get();
+            throw new DatasetException(Character.toUpperCase(reason.charAt(0)) + reason.substring(1)
+                    + check.badImages().stream().map(bad -> "\n  " + bad.path() + ": " + bad.reason())
+                    .collect(Collectors.joining("", check.badImages().isEmpty() ? "" : ":", "")));
         }
-        Set<java.nio.file.Path> bad = unreadable.stream().map(UnreadableImage::path).collect(Collectors.toSet());
-        DatasetSplit usable = split.without(image -> bad.contains(image.path()));
-        for (int label = 0; label < usable.classes().size(); label++) {
-            int l = label;
-            if (usable.train().stream().noneMatch(i -> i.label() == l)
-                    || usable.validation().stream().noneMatch(i -> i.label() == l)) {
-                throw new DatasetException("Class '" + usable.classes().get(label) + "' has too few readable images"
-                        + " in " + dataset.dir() + " for both training and validation (" + unreadable.size()
-                        + " unreadable images in the data set, e.g. " + unreadable.get(0).path() + ": "
-                        + unreadable.get(0).reason() + ")");
-            }
-        }
-        return new TrainingData(dataset.layout(), usable, unreadable);
+        return new TrainingData(check.dataset().layout(), check.usableSplit(), check.badImages(), check.duplicates());
     }
 }

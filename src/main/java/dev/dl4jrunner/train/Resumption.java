@@ -100,7 +100,7 @@ public record Resumption(RunDirectory run, RunLock lock, ExperimentConfig config
 
     private static TrainingData readData(ExperimentConfig config) throws ResumeRefusedException {
         try {
-            return TrainingData.prepare(config.data(), config.input(), config.seed());
+            return TrainingData.prepare(config.data(), config.seed());
         } catch (DatasetException e) {
             throw ResumeRefusedException.refused(e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import dev.dl4jrunner.config.EarlyStoppingConfig;
 import dev.dl4jrunner.config.ExperimentConfig;
 import dev.dl4jrunner.config.StoppingMetric;
 import dev.dl4jrunner.data.DatasetSplit;
+import dev.dl4jrunner.data.DuplicateGroup;
 import dev.dl4jrunner.data.ImagePipeline;
 import dev.dl4jrunner.data.LabeledImage;
 import dev.dl4jrunner.data.TrainingData;
@@ -187,24 +188,34 @@ public final class TrainingRun {
         DatasetSplit split = data.split();
         SplitFiles.write(run.trainSplit(), "path,label", rows(split.train(), split.classes()));
         SplitFiles.write(run.validationSplit(), "path,label", rows(split.validation(), split.classes()));
-        if (!data.unreadable().isEmpty()) {
-            SplitFiles.write(run.skippedImages(), "path,reason", data.unreadable().stream()
-                    .map(u -> List.of(u.path().toString(), u.reason())).toList());
-            LOG.warn("Skipping {} unreadable image(s), listed in {}", data.unreadable().size(), run.skippedImages());
-            data.unreadable().forEach(u -> LOG.warn("  {}: {}", u.path(), u.reason()));
+        if (!data.badImages().isEmpty()) {
+            SplitFiles.write(run.skippedImages(), "path,reason", data.badImages().stream()
+                    .map(bad -> List.of(bad.path().toString(), bad.reason())).toList());
+            LOG.warn("Skipping {} bad image(s), listed in {}", data.badImages().size(), run.skippedImages());
+            data.badImages().forEach(bad -> LOG.warn("  {}: {}", bad.path(), bad.reason()));
         }
+        warnAboutDuplicates(data.duplicates());
         DatasetSplit.Fingerprint fingerprint = split.fingerprint();
         Provenance provenance = new Provenance(run.id(), config.name(), config.seed(), ConfigYaml.sha256(resolved),
                 request.experimentFile().toAbsolutePath().normalize().toString(), request.overrides(),
                 new Provenance.Dataset(config.data().dir().toString(), data.layout().name().toLowerCase(Locale.ROOT),
                         split.classes(), fingerprint.trainImages(), fingerprint.validationImages(),
-                        fingerprint.imagesPerClass(), fingerprint.fileListSha256(), data.unreadable().size()),
+                        fingerprint.imagesPerClass(), fingerprint.fileListSha256(), data.badImages().size()),
                 new Provenance.Software(Versions.runner(), Versions.dl4j(), System.getProperty("java.version"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")),
                 new Provenance.Backend(backend.backend(), backend.blasVendor(), backend.oneDnnHelpers(),
                         backend.cudnnHelpers(), backend.cpuThreads()),
                 GitCommit.of(Path.of("")).orElse(null), hostName(), started.toString(), List.of());
         Json.write(run.provenance(), provenance);
+    }
+
+    private static void warnAboutDuplicates(List<DuplicateGroup> duplicates) {
+        if (duplicates.isEmpty()) {
+            return;
+        }
+        long acrossClasses = duplicates.stream().filter(DuplicateGroup::acrossClasses).count();
+        LOG.warn("{} group(s) of identical image files{}; runner check-data lists them", duplicates.size(),
+                acrossClasses == 0 ? "" : ", " + acrossClasses + " of them labelled with different classes");
     }
 
     private static List<List<String>> rows(List<LabeledImage> images, List<String> classes) {

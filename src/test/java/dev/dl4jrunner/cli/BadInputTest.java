@@ -1,7 +1,5 @@
 package dev.dl4jrunner.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dl4jrunner.SharedData;
 import dev.dl4jrunner.TinyExperiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,12 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a user sees for a broken experiment, a missing data directory and unreadable images. */
+/** What a user sees for a broken experiment and a missing data directory; bad images: {@link BadImageCorpusTest}. */
 class BadInputTest {
     @TempDir
     Path temp;
@@ -61,33 +57,15 @@ class BadInputTest {
     }
 
     @Test
-    void unreadableImagesAreSkippedNamedAndListedWhileTrainingCompletes() throws IOException {
-        Path images = Files.createDirectories(temp.resolve("images"));
-        for (int i = 0; i < 6; i++) {
-            for (String label : List.of("cat", "dog")) {
-                String name = label + "." + i + ".jpg";
-                Files.copy(SharedData.trainDir().resolve(name), images.resolve(name));
-            }
-        }
-        Path empty = Files.createFile(images.resolve("cat.100.jpg"));
-        Path text = Files.writeString(images.resolve("dog.101.jpg"), "this is not a JPEG");
-        Path runs = temp.resolve("runs");
+    void stacktraceShowsTheCauseForASubcommandToo() throws IOException {
+        Path yaml = write("broken.yaml", "name: broken\n");
 
-        CliRun run = CliRun.of(TinyExperiment.write(temp, images).toString(), "--runs-dir", runs.toString(),
-                "--set", "data.split=0.5");
+        CliRun plain = CliRun.of("check-data", yaml.toString());
+        CliRun traced = CliRun.of("check-data", yaml.toString(), "--stacktrace");
 
-        assertThat(run.err()).isEmpty();
-        assertThat(run.exitCode()).isZero();
-        Path dir;
-        try (Stream<Path> dirs = Files.list(runs)) {
-            dir = dirs.findFirst().orElseThrow();
-        }
-        assertThat(Files.readAllLines(dir.resolve("skipped-images.csv"))).containsExactly("path,reason",
-                empty + ",empty file", text + ",Could not decode image from input stream");
-        assertThat(Files.readString(dir.resolve("train.log"))).contains("Skipping 2 unreadable image(s)")
-                .contains(text.toString());
-        assertThat(new ObjectMapper().readTree(dir.resolve("provenance.json").toFile())
-                .at("/dataset/skipped_images").asInt()).isEqualTo(2);
-        assertThat(Files.readString(dir.resolve("split/train.csv"))).doesNotContain("cat.100.jpg");
+        assertThat(plain.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(plain.err()).startsWith(yaml + ": 3 errors\n").doesNotContain("\tat ");
+        assertThat(traced.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(traced.err()).startsWith(plain.err()).contains("ConfigException").contains("\tat ");
     }
 }

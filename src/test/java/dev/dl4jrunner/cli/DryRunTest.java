@@ -37,7 +37,10 @@ class DryRunTest {
     void helpAndVersionWork() {
         CliRun help = CliRun.of("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).startsWith("Usage: runner").contains("--set=KEY=VALUE").contains("--dry-run");
+        assertThat(help.out()).startsWith("Usage: runner").contains("--set=KEY=VALUE").contains("--dry-run")
+                .contains("check-data");
+        assertThat(CliRun.of("check-data", "--help").out()).startsWith("Usage: runner check-data")
+                .contains("EXPERIMENT").contains("--set=KEY=VALUE");
 
         CliRun version = CliRun.of("--version");
         assertThat(version.exitCode()).isZero();

@@ -74,7 +74,7 @@ class ResumeTest {
         Thread stopper = new Thread(() -> stopAtFirstCheckpoint(runs, stop));
         stopper.start();
         TrainingRun.Result stopped = TrainingRun.start(new TrainingRun.Request(config, yaml, overrides(), runs),
-                TrainingData.prepare(config.data(), config.input(), config.seed()), stop);
+                TrainingData.prepare(config.data(), config.seed()), stop);
         stopper.join();
         Path run = stopped.run().path();
         assertThat(stopped.summary().status().name()).isEqualTo("INTERRUPTED");

@@ -35,6 +35,7 @@ class ConfigYamlTest {
                   classes: []
                   split: 0.8
                   limit_per_class: null
+                  on_bad_image: skip
                   augment:
                     horizontal_flip: false
                     random_crop: 0.0
@@ -81,7 +82,8 @@ class ConfigYamlTest {
                 "1e5",
                 Long.MIN_VALUE,
                 new DataConfig(dir.resolve("my images: #1"), DataLayout.PREFIX, List.of("true", "010", "null", "- a"),
-                        0.1 + 0.2, OptionalInt.of(Integer.MAX_VALUE), new AugmentConfig(true, 0.49)),
+                        0.1 + 0.2, OptionalInt.of(Integer.MAX_VALUE), BadImagePolicy.FAIL,
+                        new AugmentConfig(true, 0.49)),
                 new InputConfig(224, 224, 1),
                 new ModelConfig(List.of(1, 2, 3), 1e-9, true, WeightInitScheme.RELU),
                 new OptimizerConfig(OptimizerType.NESTEROVS, 1.0 / 3, 0.9, 0.999, 1e-7, 0.99, 0.9, 12345.678),

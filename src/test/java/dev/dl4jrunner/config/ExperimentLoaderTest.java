@@ -32,7 +32,7 @@ class ExperimentLoaderTest {
                 "test",
                 42,
                 new DataConfig(dir.resolve("images"), DataLayout.AUTO, List.of(), 0.8, OptionalInt.empty(),
-                        AugmentConfig.NONE),
+                        BadImagePolicy.SKIP, AugmentConfig.NONE),
                 new InputConfig(64, 64, 3),
                 new ModelConfig(List.of(4096, 4096), 0.0, false, WeightInitScheme.XAVIER),
                 new OptimizerConfig(OptimizerType.ADAM, 0.001, 0.9, 0.999, 1e-7, 0.9, 0.9, 0.0),
@@ -51,6 +51,7 @@ class ExperimentLoaderTest {
                   classes: [cat, dog, "007"]
                   split: 0.75
                   limit_per_class: 500
+                  on_bad_image: fail
                   augment:
                     horizontal_flip: true
                     random_crop: 0.1
@@ -85,7 +86,7 @@ class ExperimentLoaderTest {
                 "full.run_1",
                 -7,
                 new DataConfig(Path.of("/srv/pets"), DataLayout.FOLDERS, List.of("cat", "dog", "007"), 0.75,
-                        OptionalInt.of(500), new AugmentConfig(true, 0.1)),
+                        OptionalInt.of(500), BadImagePolicy.FAIL, new AugmentConfig(true, 0.1)),
                 new InputConfig(48, 40, 1),
                 new ModelConfig(List.of(256), 0.5, true, WeightInitScheme.RELU),
                 new OptimizerConfig(OptimizerType.RMSPROP, 5e-3, 0.9, 0.999, 1e-8, 0.9, 0.95, 1e-5),

@@ -2,6 +2,7 @@ package dev.dl4jrunner.data;
 
 import dev.dl4jrunner.SharedData;
 import dev.dl4jrunner.config.AugmentConfig;
+import dev.dl4jrunner.config.BadImagePolicy;
 import dev.dl4jrunner.config.DataConfig;
 import dev.dl4jrunner.config.DataLayout;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class DatasetSplitTest {
     Path temp;
 
     static DataConfig data(Path dir, DataLayout layout, List<String> classes) {
-        return new DataConfig(dir, layout, classes, 0.8, OptionalInt.empty(), AugmentConfig.NONE);
+        return new DataConfig(dir, layout, classes, 0.8, OptionalInt.empty(), BadImagePolicy.SKIP, AugmentConfig.NONE);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.dl4jrunner.data;
 
 import dev.dl4jrunner.SharedData;
 import dev.dl4jrunner.config.AugmentConfig;
+import dev.dl4jrunner.config.BadImagePolicy;
 import dev.dl4jrunner.config.DataConfig;
 import dev.dl4jrunner.config.DataLayout;
 import dev.dl4jrunner.config.InputConfig;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImagePipelineTest {
     static DatasetSplit sample(int perClass) throws DatasetException {
         DataConfig data = new DataConfig(SharedData.trainDir(), DataLayout.AUTO, List.of(), 0.8,
-                OptionalInt.of(perClass), AugmentConfig.NONE);
+                OptionalInt.of(perClass), BadImagePolicy.SKIP, AugmentConfig.NONE);
         return DatasetSplit.stratified(ImageDataset.discover(data), 0.8, OptionalInt.of(perClass), 42);
     }
 
@@ -60,7 +61,8 @@ class ImagePipelineTest {
                 Files.copy(SharedData.trainDir().resolve(source + "." + i + ".jpg"), folder.resolve(i + ".jpg"));
             }
         }
-        DataConfig data = new DataConfig(dir, DataLayout.AUTO, classes, 0.5, OptionalInt.empty(), AugmentConfig.NONE);
+        DataConfig data = new DataConfig(dir, DataLayout.AUTO, classes, 0.5, OptionalInt.empty(), BadImagePolicy.SKIP,
+                AugmentConfig.NONE);
         DatasetSplit split = DatasetSplit.stratified(ImageDataset.discover(data), 0.5, OptionalInt.empty(), 1);
         ImagePipeline pipeline = new ImagePipeline(split, new InputConfig(32, 32, 1), AugmentConfig.NONE, 6, 1);
 

@@ -31,7 +31,7 @@ class TrainingRunTest {
         }
         Path yaml = TinyExperiment.write(temp, images);
         ExperimentConfig config = ExperimentLoader.load(yaml, List.of(), temp);
-        TrainingData data = TrainingData.prepare(config.data(), config.input(), config.seed());
+        TrainingData data = TrainingData.prepare(config.data(), config.seed());
         Path vanished = data.split().train().get(0).path();
         Files.delete(vanished);
 
