@@ -46,6 +46,28 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a live process trains {@code run} now, without disturbing it: a run whose summary says
+     * {@code running} but whose lock is free was killed. Takes a shared lock for an instant, so it never writes.
+     */
+    public static boolean isHeld(RunDirectory run) {
+        if (!Files.exists(run.lock())) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(run.lock(), StandardOpenOption.READ)) {
+            FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException heldHere) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The pid written by the process holding the lock on {@code run}, if it can be read. */
     public static Optional<String> holder(RunDirectory run) {
         try {
