@@ -9,6 +9,7 @@ import dev.dl4jrunner.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -52,6 +53,9 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (epochs != null && epochs < 1) {
+            throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, found " + epochs);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Backend.start();
         StopRequest stop = new StopRequest();

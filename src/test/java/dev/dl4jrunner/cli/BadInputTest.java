@@ -1,5 +1,6 @@
 package dev.dl4jrunner.cli;
 
+import dev.dl4jrunner.SharedData;
 import dev.dl4jrunner.TinyExperiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +56,23 @@ class BadInputTest {
         assertThat(run.err()).isEqualTo("data.dir does not exist: " + missing
                 + " (see the README for getting the data, or pass --set data.dir=DIR)\n");
         assertThat(runs).doesNotExist();
+    }
+
+    @Test
+    void aRunsDirectoryThatCannotHoldARunIsNamedWithAHint() throws IOException {
+        Path images = Files.createDirectories(temp.resolve("images"));
+        for (String name : List.of("cat.0.jpg", "cat.1.jpg", "dog.0.jpg", "dog.1.jpg")) {
+            Files.copy(SharedData.trainDir().resolve(name), images.resolve(name));
+        }
+        Path notADirectory = Files.writeString(temp.resolve("runs"), "a file where the runs directory should be");
+
+        CliRun run = CliRun.of(TinyExperiment.write(temp, images).toString(), "--runs-dir", notADirectory.toString(),
+                "--set", "data.split=0.5");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("Cannot create a run directory in " + notADirectory
+                + ": a file of that name is in the way (choose another with --runs-dir DIR)\n");
+        assertThat(notADirectory).hasContent("a file where the runs directory should be");
     }
 
     @Test

@@ -100,6 +100,16 @@ class ResumeTest {
     }
 
     @Test
+    void fewerEpochsThanTrainedAreRefused() {
+        assertThat(CliRun.of("resume", uninterrupted.toString(), "--epochs", "1").err())
+                .isEqualTo("--epochs 1 is not more than the 2 epochs run " + uninterrupted.getFileName()
+                        + " has already trained\n");
+        CliRun zero = CliRun.of("resume", uninterrupted.toString(), "--epochs", "0");
+        assertThat(zero.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(zero.err()).startsWith("--epochs must be at least 1, found 0\n");
+    }
+
+    @Test
     void aPathThatIsNoRunDirectoryExitsWith3() {
         Path missing = workDir.resolve("runs/nothing-here");
 
