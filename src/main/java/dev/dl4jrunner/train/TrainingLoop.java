@@ -59,7 +59,7 @@ public final class TrainingLoop {
         graph.addListeners(accuracy);
         elapsedBefore = start.elapsedSeconds();
         sessionStart = System.nanoTime();
-        if (earlyStopping.isPresent() && replayStops(earlyStopping.get(), start.epochs())) {
+        if (earlyStopping.isPresent() && earlyStopping.get().replay(start.epochs())) {
             return new Result(Outcome.STOPPED_EARLY, start);
         }
         TrainingState state = start;
@@ -84,15 +84,6 @@ public final class TrainingLoop {
             }
         }
         return new Result(Outcome.COMPLETED, state);
-    }
-
-    /** Brings early stopping up to date with the epochs before a resume; true if it had already stopped. */
-    private static boolean replayStops(EarlyStopping stopping, List<EpochMetrics> finished) {
-        boolean stopped = false;
-        for (EpochMetrics epoch : finished) {
-            stopped = stopping.shouldStop(epoch);
-        }
-        return stopped;
     }
 
     /** Fits the epoch's batches from where {@code state} stands; returns early, part-way, on a stop request. */

@@ -4,6 +4,8 @@ import dev.dl4jrunner.config.EarlyStoppingConfig;
 import dev.dl4jrunner.config.StoppingMetric;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EarlyStoppingTest {
@@ -30,6 +32,19 @@ class EarlyStoppingTest {
         assertThat(stopping.shouldStop(epoch(3, 0.7, 0.55))).isFalse();
         assertThat(stopping.shouldStop(epoch(4, 0.7, 0.54))).isFalse();
         assertThat(stopping.shouldStop(epoch(5, 0.7, 0.55))).isTrue();
+    }
+
+    @Test
+    void aResumedRunKeepsCountingPatienceFromWhereItStopped() {
+        EarlyStoppingConfig config = new EarlyStoppingConfig(StoppingMetric.VAL_LOSS, 3, 0);
+        List<EpochMetrics> before = List.of(epoch(1, 0.6, 0.5), epoch(2, 0.5, 0.6), epoch(3, 0.55, 0.6),
+                epoch(4, 0.56, 0.6));
+        EarlyStopping resumed = new EarlyStopping(config);
+
+        assertThat(resumed.replay(before)).isFalse();
+        assertThat(resumed.shouldStop(epoch(5, 0.57, 0.6))).as("third epoch without improvement").isTrue();
+        assertThat(new EarlyStopping(config).replay(List.of(epoch(1, 0.5, 0.6), epoch(2, 0.6, 0.6),
+                epoch(3, 0.6, 0.6), epoch(4, 0.6, 0.6)))).as("had already stopped").isTrue();
     }
 
     @Test
