@@ -107,6 +107,26 @@ class CrashSafetyIT {
     }
 
     @Test
+    void aSecondSignalStopsAtOnceAndTheRunStillResumes() throws Exception {
+        Path runs = temp.resolve("twice");
+        Runner training = Runner.train(runs, "twice");
+        training.awaitThen(() -> runDir(runs) != null && Files.exists(runDir(runs).resolve("checkpoints/last.zip")));
+        training.signal("TERM");
+        training.signal("INT");
+
+        assertThat(training.awaitExit()).as(training.output()).isEqualTo(ExitCode.INTERRUPTED);
+        Path run = onlyRun(runs);
+        assertThat(training.output()).contains("SIGTERM received").contains("Stopping at once")
+                .doesNotContain("Exception");
+        assertThat(summary(run).get("status").asText()).isEqualTo("interrupted");
+
+        Runner resumed = Runner.resume(run, "twice-resumed");
+        assertThat(resumed.awaitExit()).as(resumed.output()).isZero();
+        assertCompleteAndConsistent(run);
+        ResumeTest.assertSameTraining(run, reference);
+    }
+
+    @Test
     void aFullDiskFailsTheRunWithAClearMessageAndKeepsTheLastGoodCheckpoint() throws Exception {
         Path runs = temp.resolve("full-disk");
         Runner first = Runner.train(runs, "full-disk-1", "--set", "training.epochs=1");
