@@ -7,6 +7,7 @@ package dev.dl4jrunner.run;
  * @param bestEpoch       epoch of the best validation result by {@code bestMetric} (0 before the first epoch)
  * @param imagesPerSecond training images per second over all epochs, validation excluded
  * @param error           what went wrong, for a failed run
+ * @param dataWaitShare   share of the training time spent waiting for the input pipeline, over all epochs
  */
 public record RunSummary(
         String runId,
@@ -24,5 +25,6 @@ public record RunSummary(
         double imagesPerSecond,
         String startedAt,
         String finishedAt,
-        String error) {
+        String error,
+        double dataWaitShare) {
 }

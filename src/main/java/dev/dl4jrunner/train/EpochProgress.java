@@ -10,16 +10,23 @@ package dev.dl4jrunner.train;
  * @param lossSum      sum over the batches of loss times batch size
  * @param correct      training images classified right in those batches' forward passes
  * @param trainSeconds time spent on those batches (reading, fitting, listeners; not checkpoints)
+ * @param waitSeconds  the part of it spent waiting for the input pipeline to deliver a batch
  */
-public record EpochProgress(int epoch, int batches, int images, double lossSum, long correct, double trainSeconds) {
+public record EpochProgress(int epoch, int batches, int images, double lossSum, long correct, double trainSeconds,
+                            double waitSeconds) {
 
     static EpochProgress start(int epoch) {
-        return new EpochProgress(epoch, 0, 0, 0, 0, 0);
+        return new EpochProgress(epoch, 0, 0, 0, 0, 0, 0);
     }
 
-    EpochProgress after(int batchImages, double batchLoss, long batchCorrect, double seconds) {
+    EpochProgress after(int batchImages, double batchLoss, long batchCorrect, double seconds, double waited) {
         return new EpochProgress(epoch, batches + 1, images + batchImages, lossSum + batchLoss * batchImages,
-                correct + batchCorrect, trainSeconds + seconds);
+                correct + batchCorrect, trainSeconds + seconds, waitSeconds + waited);
+    }
+
+    /** Share of the training time spent waiting for data; near 0 when prefetching keeps up. */
+    double waitShare() {
+        return trainSeconds == 0 ? 0 : waitSeconds / trainSeconds;
     }
 
     double meanLoss() {

@@ -53,15 +53,17 @@ final class Summaries {
     private RunSummary summary(RunStatus status, List<EpochMetrics> epochs, boolean stoppedEarly, String error) {
         EpochMetrics top = best.best();
         EpochMetrics last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
-        // Every epoch trains on the same images, so the overall rate is the harmonic mean of the epochs' rates.
-        double imagesPerSecond = epochs.isEmpty() ? 0
-                : epochs.size() / epochs.stream().mapToDouble(m -> 1 / m.imagesPerSecond()).sum();
+        // Every epoch trains on the same images, so each epoch's training time is proportional to 1 / its rate.
+        double trainingTime = epochs.stream().mapToDouble(m -> 1 / m.imagesPerSecond()).sum();
+        double imagesPerSecond = epochs.isEmpty() ? 0 : epochs.size() / trainingTime;
+        double dataWaitShare = epochs.isEmpty() ? 0
+                : epochs.stream().mapToDouble(m -> m.dataWaitShare() / m.imagesPerSecond()).sum() / trainingTime;
         boolean finished = status != RunStatus.RUNNING;
         return new RunSummary(run.id(), status, epochs.size(), config.training().epochs(), stoppedEarly,
                 best.metric().name().toLowerCase(Locale.ROOT), top == null ? 0 : top.epoch(),
                 top == null ? null : top.valLoss(), top == null ? null : top.valAccuracy(),
                 last == null ? null : last.valLoss(), last == null ? null : last.valAccuracy(),
                 secondsBefore + (System.nanoTime() - sessionStart) / 1e9, imagesPerSecond,
-                startedAt, finished ? Instant.now().toString() : null, error);
+                startedAt, finished ? Instant.now().toString() : null, error, dataWaitShare);
     }
 }

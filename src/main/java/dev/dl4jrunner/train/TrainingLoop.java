@@ -100,11 +100,12 @@ public final class TrainingLoop {
         while (batches.hasNext() && !stop.requested()) {
             long batchStart = System.nanoTime();
             DataSet batch = batches.next();
+            double waited = (System.nanoTime() - batchStart) / 1e9;
             Nd4j.getRandom().setSeed(Objects.hash("batch", seed, epoch, progress.batches()));
             accuracy.expect(batch.getLabels());
             graph.fit(batch);
             progress = progress.after(batch.numExamples(), graph.score(), accuracy.correct(),
-                    (System.nanoTime() - batchStart) / 1e9);
+                    (System.nanoTime() - batchStart) / 1e9, waited);
             for (EpochListener listener : listeners) {
                 listener.onBatchEnd(epoch, progress.images(), progress.meanLoss());
             }
@@ -121,7 +122,7 @@ public final class TrainingLoop {
         double seconds = trained.trainSeconds() + (System.nanoTime() - start) / 1e9;
         return new EpochMetrics(trained.epoch(), trained.meanLoss(), trained.accuracy(),
                 validation.loss(), validation.accuracy(), validation.precision(), validation.recall(), validation.f1(),
-                graph.getLearningRate(Vgg16Factory.LOGITS), seconds, trained.imagesPerSecond());
+                graph.getLearningRate(Vgg16Factory.LOGITS), seconds, trained.imagesPerSecond(), trained.waitShare());
     }
 
     private double elapsed() {

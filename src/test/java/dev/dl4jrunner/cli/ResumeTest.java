@@ -226,7 +226,7 @@ class ResumeTest {
         assertThat(withoutTimings(run.resolve("metrics.csv"))).isEqualTo(withoutTimings(reference.resolve("metrics.csv")));
     }
 
-    /** metrics.csv without its {@code seconds} and {@code images_per_second} columns. */
+    /** metrics.csv without its timings: {@code seconds}, {@code images_per_second}, {@code data_wait_share}. */
     private static List<String> withoutTimings(Path metrics) throws IOException {
         return Files.readAllLines(metrics).stream().map(line -> {
             String[] cells = line.split(",");

@@ -90,7 +90,7 @@ class TrainCommandTest {
     void metricsHaveOneRowPerEpoch() throws IOException {
         List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
         assertThat(metrics.get(0)).isEqualTo("epoch,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,"
-                + "seconds,images_per_second,val_precision,val_recall,val_f1");
+                + "seconds,images_per_second,val_precision,val_recall,val_f1,data_wait_share");
         assertThat(metrics).hasSize(3);
         assertThat(metrics.get(1)).startsWith("1,");
         assertThat(metrics.get(2)).startsWith("2,");
@@ -98,6 +98,7 @@ class TrainCommandTest {
         double valAccuracy = Double.parseDouble(second[4]);
         assertThat(valAccuracy).isBetween(0.0, 1.0);
         assertThat(Double.parseDouble(second[3])).as("val_loss").isPositive().isLessThan(5.0);
+        assertThat(Double.parseDouble(second[11])).as("data_wait_share").isBetween(0.0, 1.0);
     }
 
     @Test
@@ -108,6 +109,7 @@ class TrainCommandTest {
         assertThat(summary.get("epochs_completed").asInt()).isEqualTo(2);
         assertThat(summary.get("best_epoch").asInt()).isBetween(1, 2);
         assertThat(summary.get("images_per_second").asDouble()).isPositive();
+        assertThat(summary.get("data_wait_share").asDouble()).isBetween(0.0, 1.0);
 
         JsonNode provenance = json.readTree(run.resolve("provenance.json").toFile());
         assertThat(provenance.get("seed").asLong()).isEqualTo(7);

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EarlyStoppingTest {
     static EpochMetrics epoch(int n, double valLoss, double valAccuracy) {
-        return new EpochMetrics(n, 0.5, 0.5, valLoss, valAccuracy, 0, 0, 0, 1e-4, 1, 1);
+        return new EpochMetrics(n, 0.5, 0.5, valLoss, valAccuracy, 0, 0, 0, 1e-4, 1, 1, 0);
     }
 
     @Test
