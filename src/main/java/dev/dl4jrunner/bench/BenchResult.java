@@ -16,6 +16,8 @@ public record BenchResult(
         String experiment,
         List<Integer> inputShape,
         List<Integer> dense,
+        boolean batchNorm,
+        int classes,
         int batchSize,
         int warmupIterations,
         int timedIterations,

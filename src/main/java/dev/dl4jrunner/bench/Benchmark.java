@@ -80,7 +80,8 @@ public final class Benchmark {
                 InputType.convolutional(input.height(), input.width(), input.channels()));
         double trainRate = 1 / training.median();
         return new BenchResult(experimentName, List.of(input.height(), input.width(), input.channels()),
-                config.model().dense(), config.training().batchSize(), warmup, iterations, backend.toString(),
+                config.model().dense(), config.model().batchNorm(), split.classes().size(),
+                config.training().batchSize(), warmup, iterations, backend.toString(),
                 trainRate, 1 / inference.median(), pipelineImages / pipelineSeconds, toFirstIteration,
                 Memory.peakResidentBytes(), Memory.peakHeapBytes(),
                 flops.forwardPerImage() / 1e9, flops.trainingPerImage() / 1e9,
