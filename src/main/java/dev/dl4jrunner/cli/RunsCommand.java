@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /** {@code runner runs}: one row per run of a runs directory, to see which won and why. */
 @Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {RunsCompareCommand.class},
+        subcommands = {RunsCompareCommand.class, RunsReportCommand.class},
         description = {"Lists the runs of a runs directory: status, epochs, best validation accuracy and loss with "
                 + "their epochs, wall time, the epoch after which a run overfits, and the hyperparameters that "
                 + "differ between the runs listed.",

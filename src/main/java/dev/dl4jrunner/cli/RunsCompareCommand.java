@@ -2,7 +2,6 @@ package dev.dl4jrunner.cli;
 
 import dev.dl4jrunner.runs.RunReader;
 import dev.dl4jrunner.runs.RunRecord;
-import dev.dl4jrunner.runs.RunsFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,8 +10,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,33 +43,10 @@ final class RunsCompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<RunRecord> records = new ArrayList<>();
         for (String run : runs) {
-            records.add(RunReader.read(find(run)));
+            records.add(RunReader.read(RunLocator.find(run, runsDir)));
         }
         spec.commandLine().getOut().print(RunComparisonText.render(records));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
-    }
-
-    /** A directory given by its path, else the run of that name in the runs directory, else the one name with it. */
-    private Path find(String run) throws IOException {
-        Path path = Path.of(run);
-        if (Files.isDirectory(path)) {
-            return path.toAbsolutePath().normalize();
-        }
-        RunsFolder folder = runsDir.folder();
-        if (folder.run(run).isPresent()) {
-            return folder.run(run).get();
-        }
-        List<Path> matches = folder.runs().stream()
-                .filter(dir -> dir.getFileName().toString().contains(run)).toList();
-        if (matches.size() == 1) {
-            return matches.get(0);
-        }
-        if (matches.isEmpty()) {
-            throw new RunnerException(ExitCode.MISSING_RUN, "No run '" + run + "': neither a directory nor a run in "
-                    + folder.dir());
-        }
-        throw new RunnerException(ExitCode.BAD_INPUT, "'" + run + "' matches " + matches.size() + " runs: "
-                + String.join(", ", matches.stream().map(dir -> dir.getFileName().toString()).toList()));
     }
 }

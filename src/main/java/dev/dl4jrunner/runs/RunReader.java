@@ -96,18 +96,20 @@ public final class RunReader {
         }
     }
 
+    /** A session's last word is its summary; the lock only tells a live run from a killed one while it says running. */
     private static RunState status(RunSummary summary, boolean live, List<String> notes) {
+        RunStatus said = summary == null ? null : summary.status();
+        if (said != null && said != RunStatus.RUNNING) {
+            return RunState.valueOf(said.name());
+        }
         if (live) {
             return RunState.RUNNING;
         }
-        if (summary == null || summary.status() == null) {
+        if (said == null) {
             return RunState.UNKNOWN;
         }
-        if (summary.status() == RunStatus.RUNNING) {
-            notes.add("killed: summary.json says running but no process trains it; runner resume continues it");
-            return RunState.KILLED;
-        }
-        return RunState.valueOf(summary.status().name());
+        notes.add("killed: summary.json says running but no process trains it; runner resume continues it");
+        return RunState.KILLED;
     }
 
     private static Best best(List<EpochRow> epochs, boolean accuracy) {

@@ -3,9 +3,13 @@ package dev.dl4jrunner.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jrunner.runs.RunsFixture;
+import dev.dl4jrunner.run.RunDirectory;
+import dev.dl4jrunner.run.RunLock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +64,21 @@ class RunsCommandTest {
                 + "optimizer.learning_rate  0.001  1e-4  1e-5\n");
         assertThat(run.out()).containsPattern("\\n3 +0\\.2670 +0\\.4981\\* +0\\.7379 ");
         assertThat(run.out()).contains("overfitting after  epoch 3");
+    }
+
+    @Test
+    void reportWritesAReportIntoEveryRunNotBeingTrained(@TempDir Path temp) throws IOException {
+        Path runs = RunsFixture.copyTo(temp.resolve("runs"));
+        try (RunLock ignored = RunLock.tryAcquire(new RunDirectory(runs.resolve(RunsFixture.KILLED))).orElseThrow()) {
+            CliRun run = CliRun.of("runs", "report", "--runs-dir", runs.toString());
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("Skipped " + RunsFixture.KILLED + ": it is being trained");
+        }
+        assertThat(runs.resolve(RunsFixture.LR_1E3).resolve("report.html")).isNotEmptyFile();
+        assertThat(runs.resolve(RunsFixture.DAMAGED).resolve("report.html")).isNotEmptyFile();
+        assertThat(runs.resolve(RunsFixture.KILLED).resolve("report.html")).doesNotExist();
+        CliRun one = CliRun.of("runs", "report", "--runs-dir", runs.toString(), "13-00-00");
+        assertThat(one.out()).isEqualTo("Wrote " + runs.resolve(RunsFixture.KILLED).resolve("report.html") + "\n");
     }
 
     @Test
