@@ -2,8 +2,6 @@ package dev.dl4jrunner.runs;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code KEY=VALUE}: keeps the runs whose setting {@code KEY} has that value, or whose {@code status} is that. A key
@@ -48,10 +46,5 @@ public record RunFilter(String key, String value) {
             return run.status().label().equals(value.toLowerCase(Locale.ROOT));
         }
         return run.setting(key).map(setting -> SettingValues.same(setting, value)).orElse(false);
-    }
-
-    /** The values {@code status} can take, for help texts. */
-    public static String statuses() {
-        return Set.of(RunState.values()).stream().map(RunState::label).sorted().collect(Collectors.joining(", "));
     }
 }

@@ -25,12 +25,15 @@ function el(tag, attributes, ...children) {
     else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value === true ? "" : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
 }
+
+/** Nodes for replaceChildren, which would print arrays and nulls as text. */
+const nodes = (...items) => items.flat(Infinity).filter(item => item !== null && item !== undefined && item !== false);
 
 const fixed = (value, digits = 4) => value === null || value === undefined ? "–" : value.toFixed(digits);
 const stamp = iso => iso ? new Date(iso).toLocaleString(undefined,
@@ -341,6 +344,7 @@ function renderComparison() {
 
 async function showDetails(id, scroll) {
   state.selected = id;
+  if (scroll) history.replaceState(null, "", "#run=" + encodeURIComponent(id));
   const panel = document.getElementById("details");
   let details;
   try {
@@ -357,13 +361,14 @@ async function showDetails(id, scroll) {
   const file = name => base + "/files/" + encodeURIComponent(name);
   const has = name => details.files.includes(name);
   panel.hidden = false;
-  panel.replaceChildren(
+  panel.replaceChildren(...nodes(
     el("div", {class: "details-head"},
       el("span", {class: "swatch", style: "background:" + (state.runs.find(r => r.id === id) ? colorOf(
         state.runs.find(r => r.id === id)) : "#94a3b8")}),
       el("h2", {}, run.id), el("span", {class: "badge " + run.status}, run.status),
       el("button", {class: "close", title: "Close", onclick: () => {
         state.selected = null; panel.hidden = true; renderTable();
+        history.replaceState(null, "", location.pathname);
       }}, "×")),
     el("div", {class: "links"},
       el("a", {href: base + "/report.html", target: "_blank"}, "report.html"),
@@ -393,7 +398,7 @@ async function showDetails(id, scroll) {
         details.overrides && details.overrides.trim() ? [el("h3", {}, "Overrides"), el("pre", {}, details.overrides)]
           : null),
       el("div", {}, el("h3", {}, "Provenance"), keyTable(details.provenance),
-        el("h3", {}, "Summary"), keyTable(details.summary))));
+        el("h3", {}, "Summary"), keyTable(details.summary)))));
   renderTable();
   if (scroll) panel.scrollIntoView({behavior: "smooth", block: "start"});
 }
@@ -423,5 +428,6 @@ document.getElementById("show-train").addEventListener("change", event => {
   state.showTrain = event.target.checked;
   renderCharts();
 });
+if (location.hash.startsWith("#run=")) state.selected = decodeURIComponent(location.hash.slice(5));
 refresh();
 setInterval(refresh, REFRESH_MS);
