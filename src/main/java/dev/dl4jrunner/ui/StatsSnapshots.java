@@ -117,9 +117,14 @@ final class StatsSnapshots implements AutoCloseable {
     private static void close(Snapshot snapshot) {
         try {
             snapshot.storage().close();
+        } catch (IOException | RuntimeException | IllegalAccessError alreadyClosed) {
+            // MapDB closes its files in a shutdown hook of its own and then throws IllegalAccessError on close.
+            LOG.debug("Closing a statistics copy: {}", alreadyClosed.getMessage());
+        }
+        try {
             deleteTree(snapshot.copy());
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Closing a statistics copy: {}", e.getMessage());
+        } catch (IOException e) {
+            LOG.debug("Removing a statistics copy: {}", e.getMessage());
         }
     }
 

@@ -139,8 +139,8 @@ public final class UiServer implements AutoCloseable {
             VertxUIServer.stopInstance();
         } catch (Exception e) {
             LOG.debug("Stopping the UI server: {}", e.getMessage());
+            vertx.close();
         }
-        vertx.close();
         snapshots.close();
         VertxUIServer.setStatsStorageProvider(null);
     }
