@@ -118,6 +118,11 @@ public record RunDirectory(Path path) {
         return path.resolve("accuracy.png");
     }
 
+    /** The self-contained HTML report, written at the end of each session. */
+    public Path report() {
+        return path.resolve("report.html");
+    }
+
     public Path summary() {
         return path.resolve("summary.json");
     }

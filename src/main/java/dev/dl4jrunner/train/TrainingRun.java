@@ -13,6 +13,7 @@ import dev.dl4jrunner.model.Backend;
 import dev.dl4jrunner.model.ModelSummary;
 import dev.dl4jrunner.model.Vgg16Factory;
 import dev.dl4jrunner.report.CurvePlots;
+import dev.dl4jrunner.report.ReportFile;
 import dev.dl4jrunner.run.AtomicFiles;
 import dev.dl4jrunner.run.GitCommit;
 import dev.dl4jrunner.run.Json;
@@ -41,8 +42,8 @@ import java.util.Locale;
 
 /**
  * One training run, new or resumed, in the order the run directory is filled: the resolved config, provenance and
- * split before the first batch; metrics, checkpoints and UI stats during training; the final model, plots and
- * summary at the end. A run that fails or is interrupted still gets its summary, with status {@code failed} or
+ * split before the first batch; metrics, checkpoints and UI stats during training; the final model, plots,
+ * summary and report at the end. A run that fails or is interrupted still gets its summary, with status {@code failed} or
  * {@code interrupted}, and keeps its last checkpoint.
  */
 public final class TrainingRun {
@@ -168,9 +169,11 @@ public final class TrainingRun {
                             stopping.patience());
                 }
             }
+            writeReport(run);
             return new Result(run, summary, result.state());
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             summaries.writeQuietly(RunStatus.FAILED, history.epochs(), false, TrainingFailedException.describe(e));
+            writeReport(run);
             LOG.error("Training stopped by an error (its stack trace is in train.log)", e);
             throw new TrainingFailedException(run, e);
         } finally {
@@ -230,6 +233,15 @@ public final class TrainingRun {
         CurvePlots.write(run.accuracyPlot(), "accuracy", new CurvePlots.Curves(epochs,
                 history.stream().map(EpochMetrics::trainAccuracy).toList(),
                 history.stream().map(EpochMetrics::valAccuracy).toList()));
+    }
+
+    /** The report is a convenience: a run never fails for want of one. */
+    private static void writeReport(RunDirectory run) {
+        try {
+            ReportFile.write(run);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not write {}: {}", run.report(), e.getMessage());
+        }
     }
 
     private static String hostName() {

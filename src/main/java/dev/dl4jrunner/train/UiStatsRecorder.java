@@ -1,6 +1,7 @@
 package dev.dl4jrunner.train;
 
 import org.deeplearning4j.core.storage.StatsStorage;
+import org.deeplearning4j.core.storage.StatsStorageRouter;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
@@ -10,19 +11,23 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Records DL4J training-UI statistics into the run's {@code stats.dl4j}, as one UI session named after the run; a
- * resumed run appends to it. The file is locked while training writes it; {@link #close()} releases it.
+ * resumed run appends to it. When a {@code runner ui} serves the runs directory, the same statistics also go to it
+ * live ({@link LiveUi}). The file is locked while training writes it; {@link #close()} releases it.
  */
 final class UiStatsRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UiStatsRecorder.class);
 
     private final StatsStorage storage;
+    private final Optional<LiveUi> live;
 
-    private UiStatsRecorder(StatsStorage storage) {
+    private UiStatsRecorder(StatsStorage storage, Optional<LiveUi> live) {
         this.storage = storage;
+        this.live = live;
     }
 
     /**
@@ -32,9 +37,11 @@ final class UiStatsRecorder implements AutoCloseable {
      */
     static UiStatsRecorder attach(Path file, String sessionId, ComputationGraph graph, int batchesPerEpoch)
             throws IOException {
-        UiStatsRecorder recorder = new UiStatsRecorder(open(file));
+        UiStatsRecorder recorder = new UiStatsRecorder(open(file), LiveUi.find(file.getParent().getParent()));
         int reportEvery = Math.max(10, batchesPerEpoch / 20);
-        graph.addListeners(new StatsListener(recorder.storage, reportEvery, sessionId));
+        StatsStorageRouter router = recorder.live.<StatsStorageRouter>map(ui -> new TeeStatsRouter(recorder.storage, ui))
+                .orElse(recorder.storage);
+        graph.addListeners(new StatsListener(router, reportEvery, sessionId));
         return recorder;
     }
 
@@ -61,6 +68,7 @@ final class UiStatsRecorder implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        live.ifPresent(LiveUi::close);
         storage.close();
     }
 }

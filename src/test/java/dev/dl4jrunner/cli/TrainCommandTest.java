@@ -52,13 +52,15 @@ class TrainCommandTest {
     void theRunDirectoryHoldsEveryArtifact() throws IOException {
         for (String file : List.of("config.yaml", "overrides.txt", "provenance.json", "split/train.csv",
                 "split/val.csv", "metrics.csv", "train.log", "stats.dl4j", "checkpoints/last.zip",
-                "checkpoints/best.zip", "model.zip", "loss.png", "accuracy.png", "summary.json")) {
+                "checkpoints/best.zip", "model.zip", "loss.png", "accuracy.png", "summary.json", "report.html")) {
             assertThat(run.resolve(file)).as(file).isNotEmptyFile();
         }
         assertThat(Files.readString(run.resolve("overrides.txt"))).isEqualTo(
                 "training.epochs=2\ndata.limit_per_class=40\ndata.augment.horizontal_flip=true\n"
                         + "checkpoints.every_epochs=1\ncheckpoints.keep_last=1\n");
         assertThat(Files.readAllBytes(run.resolve("loss.png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.readString(run.resolve("report.html"))).contains("<span class=\"status completed\">")
+                .contains("best epoch");
         assertThat(Files.getPosixFilePermissions(run.resolve("summary.json")))
                 .as("readable by others, like any file the user creates")
                 .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
