@@ -17,8 +17,8 @@ final class RunsTableText {
     static String render(RunsTable table) {
         List<String> columns = columnTitles(table.differing());
         List<String> header = new ArrayList<>(List.of("RUN", "STARTED", "STATUS", "EPOCHS", "BEST VAL_ACC",
-                "BEST VAL_LOSS", "WALL", "OVERFIT"));
-        List<Boolean> right = new ArrayList<>(List.of(false, false, false, true, true, true, true, false));
+                "BEST VAL_LOSS", "WALL", "DATA WAIT", "OVERFIT"));
+        List<Boolean> right = new ArrayList<>(List.of(false, false, false, true, true, true, true, true, false));
         header.addAll(columns);
         table.differing().forEach(key -> right.add(false));
         TextTable text = new TextTable(header, right);
@@ -26,6 +26,8 @@ final class RunsTableText {
             List<String> row = new ArrayList<>(List.of(run.id(), RunText.time(run.startedAt()), run.status().label(),
                     RunText.epochs(run.epochsCompleted(), run.epochsPlanned()), RunText.best(run.bestValAccuracy()),
                     RunText.best(run.bestValLoss()), RunText.duration(run.wallSeconds()),
+                    run.dataWaitShare() == null ? RunText.NONE
+                            : String.format(Locale.ROOT, "%.0f%%", 100 * run.dataWaitShare()),
                     run.overfittingAfter() == null ? RunText.NONE : "after " + run.overfittingAfter()));
             table.differing().forEach(key -> row.add(run.setting(key).orElse(RunText.NONE)));
             text.add(row);

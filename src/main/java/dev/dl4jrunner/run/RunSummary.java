@@ -26,5 +26,5 @@ public record RunSummary(
         String startedAt,
         String finishedAt,
         String error,
-        double dataWaitShare) {
+        Double dataWaitShare) {
 }

@@ -58,7 +58,7 @@ public final class RunReader {
                 : epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch();
         return new RunRecord(run.id(), run.path(), startedAt(run, provenance, summary), status, completed,
                 planned(summary, config), bestAccuracy, bestLoss, wallSeconds(summary, status, epochs),
-                Overfitting.after(epochs).orElse(null), config, epochs,
+                summary == null ? null : summary.dataWaitShare(), Overfitting.after(epochs).orElse(null), config, epochs,
                 summary == null ? null : summary.error(), notes);
     }
 

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param bestValAccuracy  the highest validation accuracy of any epoch; null before the first epoch
  * @param bestValLoss      the lowest validation loss of any epoch; null before the first epoch
  * @param wallSeconds      training time over all sessions; for a run that has not ended, the finished epochs' time
+ * @param dataWaitShare    share of the training time spent waiting for the input pipeline; null when unknown
  * @param overfittingAfter see {@link Overfitting}; null when the curves do not show it
  * @param config           the resolved experiment as dotted keys; empty when config.yaml is unreadable
  * @param error            a failed run's error
@@ -35,6 +36,7 @@ public record RunRecord(
         Best bestValAccuracy,
         Best bestValLoss,
         Double wallSeconds,
+        Double dataWaitShare,
         Integer overfittingAfter,
         Map<String, String> config,
         List<EpochRow> epochs,

@@ -12,7 +12,7 @@ public final class RunsCsv {
     public static String render(RunsTable table) {
         List<String> header = new ArrayList<>(List.of("run_id", "started_at", "status", "epochs_completed",
                 "epochs_planned", "best_val_accuracy", "best_val_accuracy_epoch", "best_val_loss",
-                "best_val_loss_epoch", "wall_seconds", "overfitting_after"));
+                "best_val_loss_epoch", "wall_seconds", "data_wait_share", "overfitting_after"));
         header.addAll(table.differing());
         header.add("notes");
         StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
@@ -24,6 +24,7 @@ public final class RunsCsv {
                     run.bestValLoss() == null ? "" : number(run.bestValLoss().value()),
                     run.bestValLoss() == null ? "" : String.valueOf(run.bestValLoss().epoch()),
                     run.wallSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f", run.wallSeconds()),
+                    run.dataWaitShare() == null ? "" : String.format(Locale.ROOT, "%.4f", run.dataWaitShare()),
                     text(run.overfittingAfter())));
             table.differing().forEach(key -> row.add(run.setting(key).orElse("")));
             row.add(String.join("; ", run.notes()));

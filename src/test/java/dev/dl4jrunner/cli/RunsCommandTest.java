@@ -23,10 +23,11 @@ class RunsCommandTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         String[] lines = run.out().split("\n");
-        assertThat(lines[0]).startsWith("RUN").contains("STATUS", "BEST VAL_ACC", "BEST VAL_LOSS", "OVERFIT")
+        assertThat(lines[0]).startsWith("RUN").contains("STATUS", "BEST VAL_ACC", "BEST VAL_LOSS", "DATA WAIT", "OVERFIT")
                 .endsWith("learning_rate");
         assertThat(lines[1]).startsWith(RunsFixture.LR_1E3).contains("completed", "8/8", "0.7379 @3", "0.4981 @3",
                 "after 3", "0.001");
+        assertThat(lines[2]).as("data wait share").contains(" 1% ");
         assertThat(lines[4]).startsWith(RunsFixture.KILLED).contains("killed", "2/8");
         assertThat(lines[5]).startsWith(RunsFixture.DAMAGED).contains("unknown", "3/?");
         assertThat(run.out()).contains("Best val_accuracy: 0.8337, " + RunsFixture.LR_1E4 + " (epoch 8)")
@@ -39,8 +40,9 @@ class RunsCommandTest {
                 "--format", "csv");
         assertThat(csv.out().split("\n")).hasSize(4);
         assertThat(csv.out()).startsWith("run_id,started_at,status,epochs_completed,epochs_planned,best_val_accuracy,"
-                + "best_val_accuracy_epoch,best_val_loss,best_val_loss_epoch,wall_seconds,overfitting_after,"
-                + "optimizer.learning_rate,notes\n" + RunsFixture.LR_1E4 + ",2026-11-28T11:00:00Z,completed,8,8,0.833689,8,");
+                + "best_val_accuracy_epoch,best_val_loss,best_val_loss_epoch,wall_seconds,data_wait_share,overfitting_after,"
+                + "optimizer.learning_rate,notes\n" + RunsFixture.LR_1E4 + ",2026-11-28T11:00:00Z,completed,8,8,0.833689,8,")
+                .contains(",2283.0,0.0120,,1e-4,");
 
         CliRun json = CliRun.of("runs", "--runs-dir", DIR, "--format", "json");
         JsonNode tree = new ObjectMapper().readTree(json.out());

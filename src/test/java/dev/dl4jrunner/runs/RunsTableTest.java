@@ -85,7 +85,7 @@ class RunsTableTest {
         config.put(key, value);
         return new RunRecord(run.id(), run.path(), run.startedAt(), run.status(), run.epochsCompleted(),
                 run.epochsPlanned(), run.bestValAccuracy(), run.bestValLoss(), run.wallSeconds(),
-                run.overfittingAfter(), config, run.epochs(), run.error(), run.notes());
+                run.dataWaitShare(), run.overfittingAfter(), config, run.epochs(), run.error(), run.notes());
     }
 
     private static List<String> ids(RunsTable table) {
