@@ -6,9 +6,9 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 
 /**
- * Builds the command line: the train command at the top, {@code resume} and {@code check-data} beside it, the exit
- * codes, and error
- * reporting that prints a message, never a stack trace unless {@code --stacktrace} asks for it.
+ * Builds the command line: the train command at the top, {@code resume}, {@code check-data}, {@code evaluate} and
+ * {@code predict} beside it, the exit codes, and error reporting that prints a message, never a stack trace unless
+ * {@code --stacktrace} asks for it.
  */
 public final class Cli {
     private Cli() {
@@ -19,6 +19,8 @@ public final class Cli {
         // A subcommand's name wins over the train command's EXPERIMENT; handlers set below reach subcommands.
         commandLine.addSubcommand("resume", new ResumeCommand());
         commandLine.addSubcommand("check-data", new CheckDataCommand());
+        commandLine.addSubcommand("evaluate", new EvaluateCommand());
+        commandLine.addSubcommand("predict", new PredictCommand());
         commandLine.setExecutionExceptionHandler(Cli::handle);
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
