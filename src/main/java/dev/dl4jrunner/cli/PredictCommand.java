@@ -52,8 +52,8 @@ final class PredictCommand implements Callable<Integer> {
     private Path runDir;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGES",
-            description = "Image files, and directories whose .jpg, .jpeg and .png files (also in sub-directories) "
-                    + "to classify.")
+            description = "Image files to classify, and directories: their .jpg, .jpeg and .png files, also in "
+                    + "sub-directories, in natural order (2.jpg before 10.jpg).")
     private List<Path> images;
 
     @Option(names = "--out", paramLabel = "FILE",
