@@ -149,7 +149,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "learned them, so these numbers overstate how well it does on new images%n",
                     images.inTrainingSplit());
         }
-        if (images.inValidationSplit() > 0 && !images.source().equals("split/val.csv")) {
+        if (images.inValidationSplit() > 0 && !images.isValidationSplit()) {
             out.printf(Locale.ROOT, "Note: %d of these images are in the run's validation split, which chose "
                     + "the best epoch%n", images.inValidationSplit());
         }

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  */
 public record EvaluationData(String source, String name, String layout, List<LabeledImage> images,
                              List<BadImage> bad, int inTrainingSplit, int inValidationSplit) {
+    private static final String VALIDATION_SPLIT = "split/val.csv";
     public EvaluationData {
         images = List.copyOf(images);
         bad = List.copyOf(bad);
@@ -41,7 +42,7 @@ public record EvaluationData(String source, String name, String layout, List<Lab
         if (images.isEmpty()) {
             throw InferenceException.unusable(run.directory().validationSplit() + " lists no images");
         }
-        return checked(run, "split/val.csv", "val", "", images);
+        return checked(run, VALIDATION_SPLIT, "val", "", images);
     }
 
     /** The labelled images of {@code dir}, in the {@code layout} (AUTO: folders when it has sub-directories). */
@@ -96,6 +97,11 @@ public record EvaluationData(String source, String name, String layout, List<Lab
         } catch (IOException e) {
             return path.toAbsolutePath().normalize();
         }
+    }
+
+    /** Whether these are the run's own validation images. */
+    public boolean isValidationSplit() {
+        return source.equals(VALIDATION_SPLIT);
     }
 
     public int[] labels() {
