@@ -18,7 +18,10 @@ public final class ImageBatches implements AutoCloseable {
     private final AsyncDataSetIterator batches;
     private int delivered;
 
-    /** One batch: the images' features, {@code [n, channels, height, width]}, and their files in the same order. */
+    /**
+     * One batch: the images' features, {@code [n, channels, height, width]}, and their files in the same order. The
+     * features live in the prefetch thread's workspace: use them before asking for the next batch.
+     */
     public record Batch(List<Path> files, INDArray features) {
     }
 

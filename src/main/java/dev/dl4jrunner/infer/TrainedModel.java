@@ -48,11 +48,7 @@ public record TrainedModel(ComputationGraph graph, Path checkpoint, String label
             }
         }
         if (!Files.isRegularFile(file)) {
-            throw InferenceException.unusable(Files.exists(file) ? file + " is not a model file"
-                    : label.equals("best") || label.equals("last")
-                    ? "Run " + run.id() + " has no " + run.directory().path().relativize(file) + " yet: it is written "
-                            + "at the end of the first epoch (--checkpoint FILE takes any model zip)"
-                    : "No checkpoint file at " + file + " (--checkpoint takes best, last or the path of a model zip)");
+            throw InferenceException.unusable(missing(run, choice, file));
         }
         ComputationGraph graph;
         try {
@@ -64,6 +60,18 @@ public record TrainedModel(ComputationGraph graph, Path checkpoint, String label
         }
         requireFits(graph, run, file);
         return new TrainedModel(graph, file, label, readState(file));
+    }
+
+    private static String missing(TrainedRun run, String choice, Path file) {
+        if (Files.exists(file)) {
+            return file + " is not a model file";
+        }
+        return switch (choice.toLowerCase(Locale.ROOT)) {
+            case "best" -> "Run " + run.id() + " has no checkpoints/best.zip yet: it is written at the end of the first "
+                    + "epoch (--checkpoint last takes the latest checkpoint)";
+            case "last" -> "Run " + run.id() + " has no checkpoints/last.zip yet: training has not written a checkpoint";
+            default -> "No checkpoint file at " + file + " (--checkpoint takes best, last or the path of a model zip)";
+        };
     }
 
     /** {@code best.zip (after epoch 7)}, for people. */
