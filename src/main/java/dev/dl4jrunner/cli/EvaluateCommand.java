@@ -145,13 +145,17 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static void warnAboutSeenImages(PrintWriter out, EvaluationData images) {
         if (images.inTrainingSplit() > 0) {
-            out.printf(Locale.ROOT, "Warning: %d of these images are in the run's training split; the model has "
-                    + "learned them, so these numbers overstate how well it does on new images%n",
-                    images.inTrainingSplit());
+            out.printf(Locale.ROOT, "Warning: %s in the run's training split; the model has learned %s, so these "
+                    + "numbers overstate how well it does on new images%n", ofThese(images.inTrainingSplit()),
+                    images.inTrainingSplit() == 1 ? "it" : "them");
         }
         if (images.inValidationSplit() > 0 && !images.isValidationSplit()) {
-            out.printf(Locale.ROOT, "Note: %d of these images are in the run's validation split, which chose "
-                    + "the best epoch%n", images.inValidationSplit());
+            out.printf(Locale.ROOT, "Note: %s in the run's validation split, which chose its best epoch (best.zip)%n",
+                    ofThese(images.inValidationSplit()));
         }
+    }
+
+    private static String ofThese(int n) {
+        return n + " of these images " + (n == 1 ? "is" : "are");
     }
 }

@@ -112,7 +112,7 @@ class EvaluatePredictTest {
         assertThat(evaluation.out())
                 .contains("Skipping 1 bad image:\n  " + holdout.resolve("dog/empty.jpg") + ": empty file")
                 .contains("on " + holdout + " (folders layout): 21 images (11 cat, 10 dog)")
-                .contains("Warning: 1 of these images are in the run's training split");
+                .contains("Warning: 1 of these images is in the run's training split; the model has learned it");
         JsonNode report = JSON.readTree(run.resolve("evaluations/holdout-best.json").toFile());
         assertThat(report.get("images").asInt()).isEqualTo(21);
         assertThat(report.get("in_training_split").asInt()).isEqualTo(1);
