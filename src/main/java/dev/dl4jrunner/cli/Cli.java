@@ -6,9 +6,9 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 
 /**
- * Builds the command line: the train command at the top, {@code resume}, {@code check-data}, {@code bench},
- * {@code runs} and {@code ui} beside it, the exit codes, and error reporting that prints a message, never a stack
- * trace unless {@code --stacktrace} asks for it.
+ * Builds the command line: the train command at the top, the other commands (resume, check-data, bench, runs, ui,
+ * evaluate, predict) beside it, the exit codes, and error reporting that prints a message, never a stack trace
+ * unless {@code --stacktrace} asks for it.
  */
 public final class Cli {
     private Cli() {
@@ -22,6 +22,8 @@ public final class Cli {
         commandLine.addSubcommand("bench", new BenchCommand());
         commandLine.addSubcommand("runs", new RunsCommand());
         commandLine.addSubcommand("ui", new UiCommand());
+        commandLine.addSubcommand("evaluate", new EvaluateCommand());
+        commandLine.addSubcommand("predict", new PredictCommand());
         // --runs-dir's default, and a user's --runs-dir runs, name the runs subcommand; both are values there.
         commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setExecutionExceptionHandler(Cli::handle);

@@ -38,9 +38,10 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Training completed (or --dry-run found no problem).",
-                "1:Training started but failed; the run directory keeps what was written.",
+                "1:Training started but failed; the run directory keeps what was written. evaluate, predict: the "
+                        + "results could not be written.",
                 "2:Bad command line, experiment file or data directory; nothing was written.",
-                "3:resume: no run directory at the path given.",
+                "3:resume, evaluate, predict: no run directory at the path given.",
                 "4:Internal error, or the ND4J backend cannot run on this machine.",
                 "130:Interrupted by Ctrl-C or SIGTERM after writing a checkpoint; `resume` continues the run."})
 final class TrainCommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package dev.dl4jrunner.data;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +37,11 @@ public final class ImageCheck {
         usable.sort(Comparator.comparing(checked -> checked.image().path()));
         bad.sort(Comparator.comparing(BadImage::path));
         return new Result(usable, bad);
+    }
+
+    /** Checks files without labels, on all cores; their {@link LabeledImage#label()} is {@link LabeledImage#UNLABELLED}. */
+    public static Result files(List<Path> files) {
+        return run(files.stream().map(file -> new LabeledImage(file, LabeledImage.UNLABELLED)).toList());
     }
 
     /** Exactly one of the two is set. */

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 public record ImageDataset(Path dir, DataLayout layout, List<String> classes, Map<String, List<Path>> imagesByClass,
                            List<UnusedFile> unused) {
     private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png");
-    private static final String NOT_AN_IMAGE_NAME = "not a .jpg, .jpeg or .png file";
+    static final String NOT_AN_IMAGE_NAME = "not a .jpg, .jpeg or .png file";
 
     public ImageDataset {
         classes = List.copyOf(classes);
@@ -39,20 +39,13 @@ public record ImageDataset(Path dir, DataLayout layout, List<String> classes, Ma
 
     /** Finds the images of {@code data.dir()}; fails with a message a user can act on when there is no dataset. */
     public static ImageDataset discover(DataConfig data) throws DatasetException {
-        Path dir = data.dir();
-        if (!Files.isDirectory(dir)) {
-            throw new DatasetException(Files.exists(dir)
-                    ? "data.dir is not a directory: " + dir
-                    : "data.dir does not exist: " + dir + " (see the README for getting the data, or pass --set data.dir=DIR)");
-        }
-        DataLayout layout = data.layout() == DataLayout.AUTO ? detectLayout(dir) : data.layout();
-        List<UnusedFile> unused = new ArrayList<>();
-        Map<String, List<Path>> found = layout == DataLayout.FOLDERS ? byFolder(dir, unused) : byPrefix(dir, unused);
-        if (found.isEmpty()) {
-            throw new DatasetException("data.dir has no images (jpg, jpeg, png) in the " + layoutName(layout)
-                    + " layout: " + dir);
-        }
-        List<String> classes = data.classes().isEmpty() ? List.copyOf(found.keySet()) : data.classes();
+        ImageDataset all = find(data.dir(), data.layout(), "data.dir",
+                " (see the README for getting the data, or pass --set data.dir=DIR)");
+        Path dir = all.dir();
+        DataLayout layout = all.layout();
+        Map<String, List<Path>> found = all.imagesByClass();
+        List<UnusedFile> unused = new ArrayList<>(all.unused());
+        List<String> classes = data.classes().isEmpty() ? all.classes() : data.classes();
         Map<String, List<Path>> selected = new TreeMap<>();
         List<String> missing = new ArrayList<>();
         for (String name : classes) {
@@ -66,7 +59,7 @@ public record ImageDataset(Path dir, DataLayout layout, List<String> classes, Ma
         if (!missing.isEmpty()) {
             throw new DatasetException("data.classes lists " + String.join(", ", missing) + " but " + dir
                     + " has no images of " + (missing.size() == 1 ? "that class" : "those classes")
-                    + "; found: " + String.join(", ", found.keySet()));
+                    + "; found: " + String.join(", ", all.classes()));
         }
         if (classes.size() < 2) {
             throw new DatasetException("A classifier needs at least 2 classes, but " + dir + " has only "
@@ -82,13 +75,37 @@ public record ImageDataset(Path dir, DataLayout layout, List<String> classes, Ma
         return new ImageDataset(dir, layout, classes, selected, unused);
     }
 
+    /**
+     * Every labelled image of {@code dir}, with all the classes it names, sorted; no rule on their number.
+     *
+     * @param what       how messages name the directory: {@code data.dir}, {@code --data}
+     * @param whereToGet appended to the message for a directory that does not exist
+     */
+    public static ImageDataset find(Path dir, DataLayout layout, String what, String whereToGet)
+            throws DatasetException {
+        if (!Files.isDirectory(dir)) {
+            throw new DatasetException(Files.exists(dir)
+                    ? what + " is not a directory: " + dir
+                    : what + " does not exist: " + dir + whereToGet);
+        }
+        DataLayout used = layout == DataLayout.AUTO ? detectLayout(dir) : layout;
+        List<UnusedFile> unused = new ArrayList<>();
+        Map<String, List<Path>> found = used == DataLayout.FOLDERS ? byFolder(dir, unused) : byPrefix(dir, unused);
+        if (found.isEmpty()) {
+            throw new DatasetException(what + " has no images (jpg, jpeg, png) in the " + layoutName(used)
+                    + " layout: " + dir);
+        }
+        unused.sort(Comparator.comparing(UnusedFile::path));
+        return new ImageDataset(dir, used, List.copyOf(found.keySet()), found, unused);
+    }
+
     /** Total number of images over all classes. */
     public int size() {
         return imagesByClass.values().stream().mapToInt(List::size).sum();
     }
 
     /** Named like an image and not a directory (a dangling link or special file counts, to be reported). */
-    private static boolean hasImageName(Path file) {
+    static boolean hasImageName(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return EXTENSIONS.stream().anyMatch(name::endsWith) && !Files.isDirectory(file);
     }

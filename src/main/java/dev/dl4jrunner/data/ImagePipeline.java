@@ -2,6 +2,9 @@ package dev.dl4jrunner.data;
 
 import dev.dl4jrunner.config.AugmentConfig;
 import dev.dl4jrunner.config.InputConfig;
+import org.datavec.api.io.labels.PathLabelGenerator;
+import org.datavec.api.split.CollectionInputSplit;
+import org.datavec.api.split.InputSplit;
 import org.datavec.image.recordreader.ImageRecordReader;
 import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
@@ -13,6 +16,7 @@ import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -67,25 +71,51 @@ public final class ImagePipeline {
     private DataSetIterator iterate(List<LabeledImage> images, AugmentConfig augmentation, long transformSeed,
                                     int epoch) {
         List<String> classes = split.classes();
-        ImageRecordReader reader = new ImageRecordReader(input.height(), input.width(), input.channels(),
-                new SplitLabels(images, classes),
-                new PrepareImageTransform(input.height(), input.width(), augmentation, transformSeed));
         EpochOrderSplit files = new EpochOrderSplit(images.stream().map(i -> i.path().toUri()).toList(), seed);
         if (epoch > 0) {
             files.useEpoch(epoch);
         }
-        try {
-            reader.setLogLabelCountOnInit(false);
-            reader.initialize(files);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ImageRecordReader reader = reader(input, new SplitLabels(images, classes),
+                new PrepareImageTransform(input.height(), input.width(), augmentation, transformSeed), files);
         reader.setLabels(classes);
         RecordReaderDataSetIterator batches = new RecordReaderDataSetIterator(reader, batchSize, 1, classes.size());
         batches.setPreProcessor(classes.size() == 2
                 ? new CompositeDataSetPreProcessor(new ImagePreProcessingScaler(0, 1), new SecondClassColumn())
                 : new ImagePreProcessingScaler(0, 1));
         return new AsyncDataSetIterator(batches, PREFETCH_BATCHES, true);
+    }
+
+    /**
+     * Batches of {@code files}, without labels, in the order given, prepared exactly as validation images are
+     * (decoded, resized to {@code input} with anti-aliasing, scaled to [0, 1], never augmented) and prefetched:
+     * what {@code evaluate} and {@code predict} feed a trained network. The files should have passed the
+     * {@link ImageCheck}.
+     */
+    public static ImageBatches unlabelled(List<Path> files, InputConfig input, int batchSize) {
+        if (files.isEmpty()) {
+            return new ImageBatches(files, null);
+        }
+        ImageRecordReader reader = reader(input, null,
+                new PrepareImageTransform(input.height(), input.width(), AugmentConfig.NONE, 0),
+                new CollectionInputSplit(files.stream().map(Path::toUri).toList()));
+        RecordReaderDataSetIterator batches = new RecordReaderDataSetIterator(reader, batchSize);
+        batches.setPreProcessor(new ImagePreProcessingScaler(0, 1));
+        return new ImageBatches(files, new AsyncDataSetIterator(batches, PREFETCH_BATCHES, true));
+    }
+
+    /** The record reader every image goes through; {@code labels} is null for images without labels. */
+    private static ImageRecordReader reader(InputConfig input, PathLabelGenerator labels,
+                                            PrepareImageTransform transform, InputSplit files) {
+        ImageRecordReader reader = labels == null
+                ? new ImageRecordReader(input.height(), input.width(), input.channels(), transform)
+                : new ImageRecordReader(input.height(), input.width(), input.channels(), labels, transform);
+        try {
+            reader.setLogLabelCountOnInit(false);
+            reader.initialize(files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return reader;
     }
 
     /** Keeps the probability column of the second class: the target of a single sigmoid unit. */

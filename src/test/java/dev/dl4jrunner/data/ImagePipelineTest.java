@@ -77,6 +77,27 @@ class ImagePipelineTest {
     }
 
     @Test
+    void unlabelledBatchesAreTheValidationImagesPreparedTheSameWayWithTheirFiles() throws Exception {
+        DatasetSplit split = sample(10);
+        InputConfig input = new InputConfig(32, 32, 3);
+        DataSetIterator validation = new ImagePipeline(split, input, new AugmentConfig(true, 0.2), 3, 42).validation();
+        List<Path> files = split.validation().stream().map(LabeledImage::path).toList();
+
+        List<Path> seen = new ArrayList<>();
+        try (ImageBatches unlabelled = ImagePipeline.unlabelled(files, input, 3)) {
+            while (unlabelled.hasNext()) {
+                ImageBatches.Batch batch = unlabelled.next();
+                assertThat(validation.hasNext()).isTrue(); // an AsyncDataSetIterator's next() needs it first
+                DataSet expected = validation.next();
+                assertThat(batch.features()).isEqualTo(expected.getFeatures());
+                seen.addAll(batch.files());
+            }
+        }
+        assertThat(validation.hasNext()).isFalse();
+        assertThat(seen).isEqualTo(files);
+    }
+
+    @Test
     void eachEpochHasItsOwnReproducibleOrder() throws Exception {
         ImagePipeline pipeline = new ImagePipeline(sample(20), new InputConfig(32, 32, 3), AugmentConfig.NONE, 32, 7);
 
