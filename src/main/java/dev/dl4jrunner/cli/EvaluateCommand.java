@@ -10,6 +10,7 @@ import dev.dl4jrunner.infer.TrainedModel;
 import dev.dl4jrunner.infer.TrainedRun;
 import dev.dl4jrunner.model.Backend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,18 +56,13 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "How --data gives labels: auto (folders when it has sub-directories), prefix or folders.")
     private String layout;
 
-    @Option(names = "--checkpoint", paramLabel = "best|last|FILE", defaultValue = "best",
-            description = "The model to evaluate: checkpoints/best.zip (default), checkpoints/last.zip, or a model zip.")
-    private String checkpoint;
+    @Mixin
+    private ModelOptions modelOptions;
 
     @Option(names = "--name", paramLabel = "NAME",
             description = "Names the files under evaluations/; default: the data's name and the checkpoint's, "
                     + "e.g. val-best.")
     private String name;
-
-    @Option(names = "--batch-size", paramLabel = "N",
-            description = "Images per batch; default: the run's training.batch_size.")
-    private Integer batchSize;
 
     /** Read from the parse result by {@link Cli}'s error handler. */
     @Option(names = "--stacktrace", description = "Prints the stack trace of an error along with its message.")
@@ -79,9 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--name may contain only letters, digits, '.', '_' and "
                     + "'-', at most 100 characters, not starting with '.': " + name);
         }
-        if (batchSize != null && batchSize < 1) {
-            throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, found " + batchSize);
-        }
+        modelOptions.validate(spec);
         PrintWriter out = spec.commandLine().getOut();
         Backend.start();
         TrainedRun run = InferenceStep.orFail(() -> TrainedRun.open(runDir, Path.of("").toAbsolutePath()));
@@ -94,14 +88,13 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new RunnerException(ExitCode.BAD_INPUT, "None of the " + images.bad().size() + " images of "
                     + images.source() + " can be used");
         }
-        TrainedModel model = InferenceStep.orFail(() -> TrainedModel.load(run, checkpoint));
+        TrainedModel model = modelOptions.load(run);
         out.printf(Locale.ROOT, "Evaluating run %s, checkpoint %s, on %s%s: %s%n", run.id(), model.describe(),
                 images.source(), images.layout().isEmpty() ? "" : " (" + images.layout() + " layout)",
                 perClass(run.classes(), images.labels()));
         warnAboutSeenImages(out, images);
         out.flush();
-        Predictor.Result result = new Predictor(model, run, batchSize == null
-                ? run.config().training().batchSize() : batchSize).predict(images.files(), new InferenceProgress(out));
+        Predictor.Result result = modelOptions.predictor(model, run).predict(images.files(), new InferenceProgress(out));
         out.printf(Locale.ROOT, "Predicted %d images in %.1f s: %.1f images/s (the network alone: %.1f images/s)%n%n",
                 result.predictions().size(), result.seconds(), result.imagesPerSecond(),
                 result.networkImagesPerSecond());

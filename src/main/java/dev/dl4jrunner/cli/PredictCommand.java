@@ -12,6 +12,7 @@ import dev.dl4jrunner.infer.TrainedModel;
 import dev.dl4jrunner.infer.TrainedRun;
 import dev.dl4jrunner.model.Backend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -66,13 +67,8 @@ final class PredictCommand implements Callable<Integer> {
                     + "images; kaggle: id,label for the Dogs vs. Cats competition.")
     private String format;
 
-    @Option(names = "--checkpoint", paramLabel = "best|last|FILE", defaultValue = "best",
-            description = "The model to use: checkpoints/best.zip (default), checkpoints/last.zip, or a model zip.")
-    private String checkpoint;
-
-    @Option(names = "--batch-size", paramLabel = "N",
-            description = "Images per batch; default: the run's training.batch_size.")
-    private Integer batchSize;
+    @Mixin
+    private ModelOptions modelOptions;
 
     /** Read from the parse result by {@link Cli}'s error handler. */
     @Option(names = "--stacktrace", description = "Prints the stack trace of an error along with its message.")
@@ -81,9 +77,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PredictionFormat outputFormat = parseFormat();
-        if (batchSize != null && batchSize < 1) {
-            throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, found " + batchSize);
-        }
+        modelOptions.validate(spec);
         Path out = outFile != null ? outFile : Path.of(outputFormat.defaultFile());
         PrintWriter console = spec.commandLine().getOut();
         Backend.start();
@@ -110,12 +104,11 @@ final class PredictCommand implements Callable<Integer> {
         if (usable.isEmpty()) {
             throw new RunnerException(ExitCode.BAD_INPUT, "None of the " + bad.size() + " images can be read");
         }
-        TrainedModel model = InferenceStep.orFail(() -> TrainedModel.load(run, checkpoint));
+        TrainedModel model = modelOptions.load(run);
         console.printf(Locale.ROOT, "Predicting %d images with run %s, checkpoint %s%n", usable.size(), run.id(),
                 model.describe());
         console.flush();
-        Predictor.Result result = new Predictor(model, run, batchSize == null
-                ? run.config().training().batchSize() : batchSize).predict(usable, new InferenceProgress(console));
+        Predictor.Result result = modelOptions.predictor(model, run).predict(usable, new InferenceProgress(console));
         try {
             PredictionFiles.write(out, outputFormat, run, model, result.predictions(), check.bad());
         } catch (IOException e) {
