@@ -7,12 +7,14 @@ import dev.dl4jrunner.data.ImagePipeline;
 import dev.dl4jrunner.model.Backend;
 import dev.dl4jrunner.model.ModelFlops;
 import dev.dl4jrunner.model.Vgg16Factory;
+import dev.dl4jrunner.train.LoopOverhead;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,7 @@ public final class Benchmark {
         this.iterations = iterations;
     }
 
-    public BenchResult run(String experimentName) {
+    public BenchResult run(String experimentName) throws IOException {
         Backend.Description backend = Backend.start();
         InputConfig input = config.input();
         ComputationGraph graph = Vgg16Factory.build(config.model(), config.optimizer(), input,
@@ -59,13 +61,16 @@ public final class Benchmark {
         int pipelineImages = batches.stream().mapToInt(DataSet::numExamples).sum();
 
         Timings training = new Timings(iterations);
+        Timings bareBatches = new Timings(iterations);
         Timings inference = new Timings(iterations);
         for (int i = 0; i < needed; i++) {
             DataSet batch = batches.get(i);
             long start = System.nanoTime();
             graph.fit(batch);
             if (i >= warmup) {
-                training.add((System.nanoTime() - start) / 1e9 / batch.numExamples());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                training.add(seconds / batch.numExamples());
+                bareBatches.add(seconds);
             }
         }
         for (int i = 0; i < needed; i++) {
@@ -76,6 +81,13 @@ public final class Benchmark {
                 inference.add((System.nanoTime() - start) / 1e9 / batch.numExamples());
             }
         }
+        int batchesPerEpoch = (pipeline.trainingImages() + config.training().batchSize() - 1)
+                / config.training().batchSize();
+        LoopOverhead.Result loop = LoopOverhead.measure(graph, batches.subList(warmup, needed), batchesPerEpoch);
+        Timings withListeners = new Timings(iterations);
+        loop.secondsPerBatch().forEach(withListeners::add);
+        double listenerShare = withListeners.mean() / bareBatches.mean() - 1;
+        double checkpointShare = loop.checkpointSeconds() / (batchesPerEpoch * bareBatches.mean());
         ModelFlops flops = ModelFlops.of(graph.getConfiguration(),
                 InputType.convolutional(input.height(), input.width(), input.channels()));
         double trainRate = 1 / training.median();
@@ -85,7 +97,8 @@ public final class Benchmark {
                 trainRate, 1 / inference.median(), pipelineImages / pipelineSeconds, toFirstIteration,
                 Memory.peakResidentBytes(), Memory.peakHeapBytes(),
                 flops.forwardPerImage() / 1e9, flops.trainingPerImage() / 1e9,
-                flops.trainingPerImage() / 1e9 * trainRate, GemmPeak.measure());
+                flops.trainingPerImage() / 1e9 * trainRate, GemmPeak.measure(), listenerShare,
+                loop.checkpointSeconds(), listenerShare + checkpointShare);
     }
 
     /** {@code count} batches through the training pipeline, starting an epoch again when one runs out. */

@@ -15,6 +15,13 @@ final class Timings {
         seconds[count++] = value;
     }
 
+    double mean() {
+        if (count == 0) {
+            throw new IllegalStateException("nothing timed");
+        }
+        return Arrays.stream(seconds, 0, count).sum() / count;
+    }
+
     double median() {
         if (count == 0) {
             throw new IllegalStateException("nothing timed");

@@ -103,6 +103,9 @@ final class BenchCommand implements Callable<Integer> {
                 r.forwardGflopPerImage(), r.trainingGflopPerImage());
         out.printf(Locale.ROOT, "Achieved          %8.1f GFLOP/s training, %.0f%% of the %.0f GFLOP/s GEMM peak%n",
                 r.achievedGflops(), 100 * r.peakShare(), r.gemmPeakGflops());
+        out.printf(Locale.ROOT, "Runner's loop     %+7.1f%% over a bare fit loop (listeners %+.1f%%, a %.1f s checkpoint per "
+                        + "epoch)%n", 100 * r.loopOverheadShare(), 100 * r.listenerOverheadShare(),
+                r.checkpointSeconds());
     }
 
     private static double gib(long bytes) {

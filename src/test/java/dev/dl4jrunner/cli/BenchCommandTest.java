@@ -36,6 +36,9 @@ class BenchCommandTest {
         assertThat(result.get("inference_images_per_second").asDouble()).as("a forward pass is cheaper than a step")
                 .isGreaterThan(result.get("train_images_per_second").asDouble());
         assertThat(result.get("seconds_to_first_iteration").asDouble()).isPositive();
+        assertThat(result.get("checkpoint_seconds").asDouble()).as("a checkpoint was written and timed").isPositive();
+        assertThat(result.get("loop_overhead_share").asDouble()).as("listeners plus the checkpoint's share")
+                .isGreaterThan(result.get("listener_overhead_share").asDouble());
         assertThat(result.get("peak_resident_bytes").asLong()).isGreaterThan(result.get("peak_heap_bytes").asLong());
         // VGG16's convolutions at 32x32: 1/49 of 15.35 G multiply-adds at 224x224, plus 512x8 + 8x1 dense.
         assertThat(result.get("forward_gflop_per_image").asDouble()).isCloseTo(2 * 0.31320 + 0.0000082,
