@@ -56,9 +56,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "text or json (default: ${DEFAULT-VALUE}).")
     private String format;
 
-    /** Read from the parse result by {@link Cli}'s error handler. */
-    @Option(names = "--stacktrace", description = "Prints the stack trace of an error along with its message.")
-    private boolean stacktrace;
+    @Mixin
+    private StacktraceOption stacktrace;
 
     @Override
     public Integer call() throws IOException {

@@ -64,9 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "e.g. val-best.")
     private String name;
 
-    /** Read from the parse result by {@link Cli}'s error handler. */
-    @Option(names = "--stacktrace", description = "Prints the stack trace of an error along with its message.")
-    private boolean stacktrace;
+    @Mixin
+    private StacktraceOption stacktrace;
 
     @Override
     public Integer call() {

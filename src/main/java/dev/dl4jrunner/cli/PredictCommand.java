@@ -70,9 +70,8 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions modelOptions;
 
-    /** Read from the parse result by {@link Cli}'s error handler. */
-    @Option(names = "--stacktrace", description = "Prints the stack trace of an error along with its message.")
-    private boolean stacktrace;
+    @Mixin
+    private StacktraceOption stacktrace;
 
     @Override
     public Integer call() {

@@ -7,6 +7,7 @@ import dev.dl4jrunner.train.StopRequest;
 import dev.dl4jrunner.train.TrainingFailedException;
 import dev.dl4jrunner.train.TrainingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,9 +48,8 @@ final class ResumeCommand implements Callable<Integer> {
             description = "The run's new total number of epochs: more than it planned extends even a completed run.")
     private Integer epochs;
 
-    /** Read from the parse result by {@link Cli}'s error handler. */
-    @Option(names = "--stacktrace", description = "Prints the stack trace of an error along with its message.")
-    private boolean stacktrace;
+    @Mixin
+    private StacktraceOption stacktrace;
 
     @Override
     public Integer call() throws IOException {

@@ -6,7 +6,6 @@ import dev.dl4jrunner.run.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,9 +39,8 @@ final class RunsReportCommand implements Callable<Integer> {
     @Mixin
     private RunsDirOption runsDir;
 
-    /** Read from the parse result by {@link Cli}'s error handler. */
-    @Option(names = "--stacktrace", description = "Prints the stack trace of an error along with its message.")
-    private boolean stacktrace;
+    @Mixin
+    private StacktraceOption stacktrace;
 
     @Override
     public Integer call() throws IOException {

@@ -65,9 +65,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "and exits without training.")
     private boolean dryRun;
 
-    /** Read from the parse result by {@link Cli}'s error handler. */
-    @Option(names = "--stacktrace", description = "Prints the stack trace of an error along with its message.")
-    private boolean stacktrace;
+    @Mixin
+    private StacktraceOption stacktrace;
 
     @Override
     public Integer call() throws IOException {

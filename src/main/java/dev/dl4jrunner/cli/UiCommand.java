@@ -2,6 +2,7 @@ package dev.dl4jrunner.cli;
 
 import dev.dl4jrunner.ui.UiServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,9 +43,8 @@ final class UiCommand implements Callable<Integer> {
                     + "every network, with no password).")
     private String bind;
 
-    /** Read from the parse result by {@link Cli}'s error handler. */
-    @Option(names = "--stacktrace", description = "Prints the stack trace of an error along with its message.")
-    private boolean stacktrace;
+    @Mixin
+    private StacktraceOption stacktrace;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
