@@ -112,6 +112,9 @@ class CrashSafetyIT {
         Runner training = Runner.train(runs, "twice");
         training.awaitThen(() -> runDir(runs) != null && Files.exists(runDir(runs).resolve("checkpoints/last.zip")));
         training.signal("TERM");
+        // The JVM handles each signal on its own thread, so two signals sent back to back may be seen in
+        // either order; a user's second Ctrl-C comes after the first one's message.
+        training.awaitThen(() -> training.output().contains("SIGTERM received"));
         training.signal("INT");
 
         assertThat(training.awaitExit()).as(training.output()).isEqualTo(ExitCode.INTERRUPTED);
