@@ -84,7 +84,7 @@ public final class Benchmark {
         int batchesPerEpoch = (pipeline.trainingImages() + config.training().batchSize() - 1)
                 / config.training().batchSize();
         LoopOverhead.Result loop = LoopOverhead.measure(graph, batches.subList(warmup, needed), batchesPerEpoch);
-        Timings withListeners = new Timings(iterations);
+        Timings withListeners = new Timings(loop.secondsPerBatch().size());
         loop.secondsPerBatch().forEach(withListeners::add);
         double listenerShare = withListeners.mean() / bareBatches.mean() - 1;
         double checkpointShare = loop.checkpointSeconds() / (batchesPerEpoch * bareBatches.mean());

@@ -1,0 +1,95 @@
+package dev.dl4jrunner.train;
+
+import org.deeplearning4j.core.storage.Persistable;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.ui.model.stats.api.StatsReport;
+import org.deeplearning4j.ui.model.stats.api.StatsType;
+import org.deeplearning4j.ui.model.stats.api.SummaryType;
+import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UiStatsRecorderTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void reportsOncePerIntervalWithWhatDl4jsUiDraws() throws Exception {
+        Path stats = Files.createDirectories(temp.resolve("runs/run")).resolve("stats.dl4j");
+        ComputationGraph graph = smallGraph();
+        int interval = UiStatsRecorder.reportingInterval(100);
+        try (UiStatsRecorder ignored = UiStatsRecorder.attach(stats, "run", graph, 100)) {
+            DataSet batch = new DataSet(Nd4j.rand(4, 3, 8, 8), Nd4j.eye(4).getColumns(0, 1));
+            for (int i = 0; i <= 2 * interval; i++) {
+                graph.fit(batch);
+            }
+        }
+
+        FileStatsStorage storage = new FileStatsStorage(stats.toFile());
+        try {
+            String worker = storage.listWorkerIDsForSession("run").get(0);
+            List<StatsReport> reports = storage.getAllUpdatesAfter("run", "StatsListener", worker, 0).stream()
+                    .map(StatsReport.class::cast).toList();
+            assertThat(reports).extracting(StatsReport::getIterationCount).containsExactly(interval, 2 * interval);
+            for (StatsReport report : reports) {
+                // The model page: parameter and update histograms, update:parameter ratios, activations mean +- stdev.
+                assertThat(report.hasHistograms(StatsType.Parameters)).isTrue();
+                assertThat(report.hasHistograms(StatsType.Updates)).isTrue();
+                assertThat(report.getMeanMagnitudes(StatsType.Parameters)).containsKey("conv_W");
+                assertThat(report.getMeanMagnitudes(StatsType.Updates)).containsKey("conv_W");
+                assertThat(report.getMean(StatsType.Activations)).containsKey("conv");
+                // The overview: standard deviations of activations, gradients and updates.
+                assertThat(report.getStdev(StatsType.Activations)).containsKey("conv");
+                assertThat(report.getStdev(StatsType.Gradients)).containsKey("conv_W");
+                assertThat(report.getStdev(StatsType.Updates)).containsKey("conv_W");
+                // Not drawn anywhere, and the costliest to compute.
+                assertThat(report.getHistograms(StatsType.Activations)).isNullOrEmpty();
+                assertThat(report.getHistograms(StatsType.Gradients)).isNullOrEmpty();
+                assertThat(report.hasSummaryStats(StatsType.Activations, SummaryType.MeanMagnitudes)).isFalse();
+            }
+        } finally {
+            storage.close();
+        }
+    }
+
+    @Test
+    void longEpochsAreReportedAboutTwentyTimesPerEpoch() {
+        assertThat(UiStatsRecorder.reportingInterval(5)).isEqualTo(20);
+        assertThat(UiStatsRecorder.reportingInterval(100)).isEqualTo(20);
+        assertThat(UiStatsRecorder.reportingInterval(4000)).isEqualTo(200);
+    }
+
+    private static ComputationGraph smallGraph() {
+        ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder()
+                .seed(1)
+                .updater(new Adam(1e-3))
+                .graphBuilder()
+                .addInputs("input")
+                .setInputTypes(InputType.convolutional(8, 8, 3))
+                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build(),
+                        "input")
+                .addLayer("dense", new DenseLayer.Builder().nOut(8).activation(Activation.RELU).build(), "conv")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2)
+                        .activation(Activation.SOFTMAX).build(), "dense")
+                .setOutputs("out")
+                .build());
+        graph.init();
+        return graph;
+    }
+}
