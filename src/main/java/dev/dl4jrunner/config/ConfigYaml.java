@@ -115,6 +115,15 @@ public final class ConfigYaml {
         values.put(CHECKPOINTS_EVERY_MINUTES, config.checkpoints().everyMinutes());
         values.put(CHECKPOINTS_EVERY_EPOCHS, config.checkpoints().everyEpochs());
         values.put(CHECKPOINTS_KEEP_LAST, config.checkpoints().keepLast());
+
+        config.spark().ifPresent(spark -> {
+            values.put(SPARK_MASTER, spark.master().orElse(null));
+            values.put(SPARK_TRAINING_MASTER, spark.trainingMaster());
+            values.put(SPARK_BATCH_SIZE_PER_WORKER, spark.batchSizePerWorker().isPresent()
+                    ? spark.batchSizePerWorker().getAsInt() : null);
+            values.put(SPARK_AVERAGING_FREQUENCY, spark.averagingFrequency());
+            values.put(SPARK_PREFETCH_BATCHES, spark.prefetchBatches());
+        });
         return values;
     }
 

@@ -37,12 +37,27 @@ final class UiStatsRecorder implements AutoCloseable {
      */
     static UiStatsRecorder attach(Path file, String sessionId, ComputationGraph graph, int batchesPerEpoch)
             throws IOException {
-        UiStatsRecorder recorder = new UiStatsRecorder(open(file), LiveUi.find(file.getParent().getParent()));
-        int reportEvery = Math.max(10, batchesPerEpoch / 20);
-        StatsStorageRouter router = recorder.live.<StatsStorageRouter>map(ui -> new TeeStatsRouter(recorder.storage, ui))
-                .orElse(recorder.storage);
-        graph.addListeners(new StatsListener(router, reportEvery, sessionId));
+        UiStatsRecorder recorder = receiving(file);
+        graph.addListeners(new StatsListener(recorder.router(), reportEvery(batchesPerEpoch), sessionId));
         return recorder;
+    }
+
+    /** Iterations between two reports for epochs of {@code batchesPerEpoch} batches: ~20 per epoch, at most every 10th. */
+    static int reportEvery(int batchesPerEpoch) {
+        return Math.max(10, batchesPerEpoch / 20);
+    }
+
+    /**
+     * Records into {@code file} what a listener elsewhere collects (a Spark run's workers send theirs to the driver):
+     * {@link #router()} takes the statistics.
+     */
+    static UiStatsRecorder receiving(Path file) throws IOException {
+        return new UiStatsRecorder(open(file), LiveUi.find(file.getParent().getParent()));
+    }
+
+    /** Where statistics go: the file, and a running {@code runner ui} if there is one. */
+    StatsStorageRouter router() {
+        return live.<StatsStorageRouter>map(ui -> new TeeStatsRouter(storage, ui)).orElse(storage);
     }
 
     /**
