@@ -2,6 +2,7 @@ package dev.dl4jrunner.spark;
 
 import dev.dl4jrunner.config.ExperimentConfig;
 import dev.dl4jrunner.config.SparkConfig;
+import dev.dl4jrunner.config.SparkTrainingMaster;
 import dev.dl4jrunner.data.ImagePipeline;
 import dev.dl4jrunner.data.LabeledImage;
 import dev.dl4jrunner.run.Provenance;
@@ -25,8 +26,8 @@ import java.util.Objects;
 
 /**
  * Trains on Spark with DL4J's {@link SparkComputationGraph}: every epoch, the training split's (path, label) pairs
- * in the epoch's order, cut into batches of {@code spark.batch_size_per_worker}, become an RDD the executors decode,
- * and DL4J's training master fits the graph on it; the driver's graph then holds the averaged parameters and
+ * in the epoch's order, cut into batches of {@code spark.batch_size_per_worker}, become RDDs the executors decode,
+ * and DL4J's training master fits the graph on them; the driver's graph then holds the averaged parameters and
  * updater state.
  */
 public final class SparkClusterTrainer implements ClusterTrainer {
@@ -72,15 +73,31 @@ public final class SparkClusterTrainer implements ClusterTrainer {
         metrics.drain();
         long start = System.nanoTime();
         List<ImageBatchTask> tasks = tasks(data.trainingOrder(epoch), epoch);
-        JavaRDD<DataSet> batches = spark.parallelize(tasks, Math.min(tasks.size(), spark.defaultParallelism()))
-                .map(reader);
-        network.fit(batches);
+        int perRound = batchesPerRound(tasks.size());
+        for (int from = 0; from < tasks.size(); from += perRound) {
+            List<ImageBatchTask> round = new ArrayList<>(tasks.subList(from, Math.min(tasks.size(), from + perRound)));
+            JavaRDD<DataSet> batches = spark.parallelize(round, Math.min(round.size(), spark.defaultParallelism()))
+                    .map(reader);
+            network.fit(batches);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         WorkerMetrics.Totals totals = metrics.drain();
-        LOG.info("Epoch {}: the workers fitted {} of {} images in {} s", epoch, totals.images(),
-                data.trainingImages(), String.format(java.util.Locale.ROOT, "%.1f", seconds));
+        if (totals.images() != data.trainingImages()) {
+            LOG.warn("Epoch {}: the workers fitted {} of the {} training images", epoch, totals.images(),
+                    data.trainingImages());
+        }
         return new EpochProgress(epoch, tasks.size(), (int) totals.images(), totals.lossSum(), totals.correct(),
                 seconds, 0);
+    }
+
+    /**
+     * How many batches one {@code fit} gets. Parameter averaging fits at most {@code averaging_frequency} batches
+     * per worker and split, and splits a larger RDD at random, so that a split with more drops the rest: an RDD of
+     * exactly one round (workers x averaging_frequency batches, rebalanced over the workers) is fitted whole.
+     */
+    private int batchesPerRound(int batches) {
+        return settings.trainingMaster() == SparkTrainingMaster.PARAMETER_AVERAGING
+                ? spark.defaultParallelism() * settings.averagingFrequency() : batches;
     }
 
     /** The epoch's images in batches; each batch's augmentation is seeded by the run's seed, the epoch and its place. */

@@ -67,7 +67,8 @@ class SparkTrainCommandTest {
                 "checkpoints/best.zip", "model.zip", "loss.png", "accuracy.png", "summary.json", "report.html")) {
             assertThat(run.resolve(file)).as(file).isNotEmptyFile();
         }
-        assertThat(Files.readString(run.resolve("train.log"))).contains("Cluster: spark master local[2]");
+        assertThat(Files.readString(run.resolve("train.log"))).contains("Cluster: spark master local[2]")
+                .as("every training image fitted in every epoch").doesNotContain("the workers fitted");
     }
 
     @Test
