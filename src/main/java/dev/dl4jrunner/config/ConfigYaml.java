@@ -45,6 +45,9 @@ public final class ConfigYaml {
             if (parent == null || !(isSection || values.containsKey(key))) {
                 continue; // inside a section that is off, or an optimizer parameter the type does not use
             }
+            if (key == SPARK && !hasKeysIn(values, key)) {
+                continue; // only a Spark run has the section: a local run's config reads as it did before Spark
+            }
             Node node = isSection && hasKeysIn(values, key) ? openSection(sections, key) : toNode(values.get(key));
             parent.getValue().add(new NodeTuple(scalar(Tag.STR, key.name()), node));
         }

@@ -63,9 +63,15 @@ public final class SparkClusterTrainer implements ClusterTrainer {
         this.data = pipeline;
         this.reader = new ImageBatchReader(pipeline.input(), pipeline.augment(), pipeline.classes());
         this.network = new SparkComputationGraph(spark, graph,
-                TrainingMasters.create(settings, batchSizePerWorker, seed));
+                TrainingMasters.create(settings, batchSizePerWorker, seed, spark.getConf().get("spark.driver.host")));
         this.metrics = new WorkerMetrics(spark);
-        network.setListeners(stats, List.of(new StatsListener(null, reportEvery, sessionId), metrics));
+        if (settings.trainingMaster() == SparkTrainingMaster.PARAMETER_AVERAGING) {
+            network.setListeners(stats, List.of(new StatsListener(null, reportEvery, sessionId), metrics));
+        } else {
+            // DL4J's gradient-sharing workers would serialize the driver's statistics storage, which cannot be.
+            LOG.warn("No UI statistics with spark.training_master shared_gradients: stats.dl4j stays empty");
+            network.setListeners(metrics);
+        }
     }
 
     @Override

@@ -19,7 +19,8 @@ final class TrainingMasters {
     private TrainingMasters() {
     }
 
-    static TrainingMaster<?, ?> create(SparkConfig spark, int batchSizePerWorker, long seed) {
+    /** {@code driverHost}: the address the workers reach the driver at, gradient sharing's controller. */
+    static TrainingMaster<?, ?> create(SparkConfig spark, int batchSizePerWorker, long seed, String driverHost) {
         return switch (spark.trainingMaster()) {
             case PARAMETER_AVERAGING -> new ParameterAveragingTrainingMaster.Builder(batchSizePerWorker)
                     .batchSizePerWorker(batchSizePerWorker)
@@ -30,7 +31,8 @@ final class TrainingMasters {
                     .rngSeed(seed)
                     .build();
             case SHARED_GRADIENTS -> new SharedTrainingMaster.Builder(
-                    VoidConfiguration.builder().unicastPort(SHARED_GRADIENTS_PORT).build(), batchSizePerWorker)
+                    VoidConfiguration.builder().unicastPort(SHARED_GRADIENTS_PORT).controllerAddress(driverHost)
+                            .build(), batchSizePerWorker)
                     .batchSizePerWorker(batchSizePerWorker)
                     .workersPerNode(1)
                     .workerPrefetchNumBatches(spark.prefetchBatches())

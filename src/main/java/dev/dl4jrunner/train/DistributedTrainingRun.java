@@ -112,7 +112,8 @@ public final class DistributedTrainingRun {
             }
             TrainingRun.writeReport(run);
             return new TrainingRun.Result(run, summary, result.state());
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (Exception | OutOfMemoryError e) {
+            // Exception, not only RuntimeException: Scala code throws checked exceptions (SparkException) undeclared.
             summaries.writeQuietly(RunStatus.FAILED, history.epochs(), false, TrainingFailedException.describe(e));
             TrainingRun.writeReport(run);
             LOG.error("Training stopped by an error (its stack trace is in train.log)", e);

@@ -97,11 +97,8 @@ class SparkTrainCommandTest {
         assertThat(cluster.get("parallelism").asInt()).isEqualTo(2);
         assertThat(cluster.get("version").asText()).startsWith("3.5.");
         assertThat(cluster.get("executors")).isNotEmpty();
-        assertThat(cluster.get("training_master") == null ? cluster.get("trainingMaster").asText()
-                : cluster.get("training_master").asText()).isEqualTo("parameter_averaging");
-        assertThat(provenance.get("dataset").get("train_images") == null
-                ? provenance.get("dataset").get("trainImages").asInt()
-                : provenance.get("dataset").get("train_images").asInt()).isEqualTo(76);
+        assertThat(cluster.get("training_master").asText()).isEqualTo("parameter_averaging");
+        assertThat(provenance.get("dataset").get("train_images").asInt()).isEqualTo(76);
         assertThat(Files.readString(run.resolve("config.yaml")))
                 .contains("spark:\n  master: local[2]\n  training_master: parameter_averaging\n")
                 .contains("  averaging_frequency: 2\n");
