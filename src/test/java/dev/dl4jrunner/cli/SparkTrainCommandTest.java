@@ -46,7 +46,7 @@ class SparkTrainCommandTest {
         runsDir = workDir.resolve("runs");
         training = spark(yaml.toString(), "--runs-dir", runsDir.toString(), "--set", "spark.master=local[2]",
                 "--set", "training.epochs=2", "--set", "data.limit_per_class=48",
-                "--set", "data.augment.horizontal_flip=true", "--set", "spark.averaging_frequency=2");
+                "--set", "data.augment.horizontal_flip=true", "--set", "spark.averaging_frequency=3");
         try (Stream<Path> runs = Files.list(runsDir)) {
             run = runs.findFirst().orElseThrow();
         }
@@ -101,7 +101,7 @@ class SparkTrainCommandTest {
         assertThat(provenance.get("dataset").get("train_images").asInt()).isEqualTo(76);
         assertThat(Files.readString(run.resolve("config.yaml")))
                 .contains("spark:\n  master: local[2]\n  training_master: parameter_averaging\n")
-                .contains("  averaging_frequency: 2\n");
+                .contains("  averaging_frequency: 3\n");
     }
 
     @Test
