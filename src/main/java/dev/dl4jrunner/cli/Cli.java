@@ -26,6 +26,11 @@ public final class Cli {
         commandLine.addSubcommand("predict", new PredictCommand());
         // --runs-dir's default, and a user's --runs-dir runs, name the runs subcommand; both are values there.
         commandLine.setAllowSubcommandsAsOptionParameters(true);
+        return withErrorHandling(commandLine);
+    }
+
+    /** {@code commandLine} with the runner's error messages and exit codes, as every runner command has them. */
+    public static CommandLine withErrorHandling(CommandLine commandLine) {
         commandLine.setExecutionExceptionHandler(Cli::handle);
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();

@@ -45,6 +45,9 @@ public final class ConfigYaml {
             if (parent == null || !(isSection || values.containsKey(key))) {
                 continue; // inside a section that is off, or an optimizer parameter the type does not use
             }
+            if (key == SPARK && !hasKeysIn(values, key)) {
+                continue; // only a Spark run has the section: a local run's config reads as it did before Spark
+            }
             Node node = isSection && hasKeysIn(values, key) ? openSection(sections, key) : toNode(values.get(key));
             parent.getValue().add(new NodeTuple(scalar(Tag.STR, key.name()), node));
         }
@@ -115,6 +118,15 @@ public final class ConfigYaml {
         values.put(CHECKPOINTS_EVERY_MINUTES, config.checkpoints().everyMinutes());
         values.put(CHECKPOINTS_EVERY_EPOCHS, config.checkpoints().everyEpochs());
         values.put(CHECKPOINTS_KEEP_LAST, config.checkpoints().keepLast());
+
+        config.spark().ifPresent(spark -> {
+            values.put(SPARK_MASTER, spark.master().orElse(null));
+            values.put(SPARK_TRAINING_MASTER, spark.trainingMaster());
+            values.put(SPARK_BATCH_SIZE_PER_WORKER, spark.batchSizePerWorker().isPresent()
+                    ? spark.batchSizePerWorker().getAsInt() : null);
+            values.put(SPARK_AVERAGING_FREQUENCY, spark.averagingFrequency());
+            values.put(SPARK_PREFETCH_BATCHES, spark.prefetchBatches());
+        });
         return values;
     }
 

@@ -371,7 +371,22 @@ final class ExperimentReader {
                                 get(EARLY_STOPPING_MIN_DELTA)))
                         : Optional.empty()),
                 new CheckpointConfig(get(CHECKPOINTS_EVERY_ITERATIONS), get(CHECKPOINTS_EVERY_MINUTES),
-                        get(CHECKPOINTS_EVERY_EPOCHS), get(CHECKPOINTS_KEEP_LAST)));
+                        get(CHECKPOINTS_EVERY_EPOCHS), get(CHECKPOINTS_KEEP_LAST)),
+                isOn(SPARK) ? Optional.of(spark()) : Optional.empty());
+    }
+
+    private SparkConfig spark() {
+        String master = get(SPARK_MASTER);
+        Integer batchSizePerWorker = get(SPARK_BATCH_SIZE_PER_WORKER);
+        return new SparkConfig(Optional.ofNullable(master), get(SPARK_TRAINING_MASTER),
+                batchSizePerWorker == null ? OptionalInt.empty() : OptionalInt.of(batchSizePerWorker),
+                get(SPARK_AVERAGING_FREQUENCY), get(SPARK_PREFETCH_BATCHES));
+    }
+
+    /** Whether an optional section is on: present as a map, {@code {}} included. */
+    private boolean isOn(Key section) {
+        NodeTuple tuple = find(section.path());
+        return tuple != null && tuple.getValueNode() instanceof MappingNode;
     }
 
     /** The key's valid value, else its default; the cast is safe because {@link #convert} chose the type. */

@@ -205,6 +205,22 @@ final class Schema {
     static final Key CHECKPOINTS_KEEP_LAST = optional("checkpoints.keep_last", Type.INTEGER, 3, Range.atLeast(1),
             "How many periodic checkpoints to keep.");
 
+    static final Key SPARK = section("spark",
+            "How `runner-spark.jar` trains under `spark-submit` ([Training on Spark](#training-on-spark)); a local "
+                    + "run ignores it. Absent = the defaults below.");
+    static final Key SPARK_MASTER = optional("spark.master", Type.STRING, null, Range.ANY,
+            "Spark master URL, e.g. `local[2]`, `spark://host:7077`, `yarn`; absent = the one `spark-submit` was given.");
+    static final Key SPARK_TRAINING_MASTER = optional("spark.training_master", Type.CHOICE,
+            SparkTrainingMaster.PARAMETER_AVERAGING, Range.ANY,
+            "`parameter_averaging` = workers fit from the same weights, the driver averages them; "
+                    + "`shared_gradients` = quantized gradient sharing over UDP (experimental).");
+    static final Key SPARK_BATCH_SIZE_PER_WORKER = optional("spark.batch_size_per_worker", Type.INTEGER, null,
+            Range.atLeast(1), "Images per step on each worker; absent = `training.batch_size`.");
+    static final Key SPARK_AVERAGING_FREQUENCY = optional("spark.averaging_frequency", Type.INTEGER, 5,
+            Range.atLeast(1), "Steps each worker takes between two averagings (`parameter_averaging`).");
+    static final Key SPARK_PREFETCH_BATCHES = optional("spark.prefetch_batches", Type.INTEGER, 2, Range.atLeast(0),
+            "Batches each worker prepares ahead of training; 0 = none.");
+
     /** All keys in document order: a section comes before its keys. */
     static final List<Key> KEYS = List.of(
             NAME, SEED,
@@ -217,7 +233,9 @@ final class Schema {
             TRAINING, TRAINING_EPOCHS, TRAINING_BATCH_SIZE,
             EARLY_STOPPING, EARLY_STOPPING_METRIC, EARLY_STOPPING_PATIENCE, EARLY_STOPPING_MIN_DELTA,
             CHECKPOINTS, CHECKPOINTS_EVERY_ITERATIONS, CHECKPOINTS_EVERY_MINUTES, CHECKPOINTS_EVERY_EPOCHS,
-            CHECKPOINTS_KEEP_LAST);
+            CHECKPOINTS_KEEP_LAST,
+            SPARK, SPARK_MASTER, SPARK_TRAINING_MASTER, SPARK_BATCH_SIZE_PER_WORKER, SPARK_AVERAGING_FREQUENCY,
+            SPARK_PREFETCH_BATCHES);
 
     /** Optimizer parameters that only some update rules use; the other optimizer keys apply to all. */
     static final Map<Key, Set<OptimizerType>> OPTIMIZER_PARAMETERS = Map.of(

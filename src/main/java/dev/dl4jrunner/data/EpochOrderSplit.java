@@ -22,14 +22,19 @@ final class EpochOrderSplit extends CollectionInputSplit {
 
     /** Makes the next {@code reset()} of the reading record reader iterate in epoch {@code epoch}'s order. */
     void useEpoch(int epoch) {
+        iterationOrder = order(uriStrings.size(), seed, epoch);
+    }
+
+    /** The positions of {@code size} files in epoch {@code epoch}'s order: a seeded Fisher-Yates shuffle. */
+    static int[] order(int size, long seed, int epoch) {
         Random random = new Random(Objects.hash("order", seed, epoch));
-        int[] order = IntStream.range(0, uriStrings.size()).toArray();
+        int[] order = IntStream.range(0, size).toArray();
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];
             order[i] = order[j];
             order[j] = swap;
         }
-        iterationOrder = order;
+        return order;
     }
 }

@@ -17,6 +17,7 @@ import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,7 +49,18 @@ public final class ImagePipeline {
     /** Batches of the training split in epoch {@code epoch}'s order (1-based), augmented if configured. */
     public DataSetIterator trainingEpoch(int epoch) {
         // Augmentation draws are seeded per epoch too, so any epoch can be replayed on its own.
-        return iterate(split.train(), augment, Objects.hash("augment", seed, epoch), epoch);
+        return iterate(split.train(), augment, augmentationSeed(epoch), epoch);
+    }
+
+    /** The training images in the order epoch {@code epoch} (1-based) reads them. */
+    public List<LabeledImage> trainingOrder(int epoch) {
+        List<LabeledImage> train = split.train();
+        return Arrays.stream(EpochOrderSplit.order(train.size(), seed, epoch)).mapToObj(train::get).toList();
+    }
+
+    /** The seed of epoch {@code epoch}'s augmentation draws. */
+    public long augmentationSeed(int epoch) {
+        return Objects.hash("augment", seed, epoch);
     }
 
     /** Batches of the validation split in file order, never augmented. */
@@ -68,6 +80,15 @@ public final class ImagePipeline {
         return split.classes();
     }
 
+    public InputConfig input() {
+        return input;
+    }
+
+    /** The training images' augmentation. */
+    public AugmentConfig augment() {
+        return augment;
+    }
+
     private DataSetIterator iterate(List<LabeledImage> images, AugmentConfig augmentation, long transformSeed,
                                     int epoch) {
         List<String> classes = split.classes();
@@ -79,9 +100,7 @@ public final class ImagePipeline {
                 new PrepareImageTransform(input.height(), input.width(), augmentation, transformSeed), files);
         reader.setLabels(classes);
         RecordReaderDataSetIterator batches = new RecordReaderDataSetIterator(reader, batchSize, 1, classes.size());
-        batches.setPreProcessor(classes.size() == 2
-                ? new CompositeDataSetPreProcessor(new ImagePreProcessingScaler(0, 1), new SecondClassColumn())
-                : new ImagePreProcessingScaler(0, 1));
+        batches.setPreProcessor(scaler(classes));
         return new AsyncDataSetIterator(batches, PREFETCH_BATCHES, true);
     }
 
@@ -101,6 +120,30 @@ public final class ImagePipeline {
         RecordReaderDataSetIterator batches = new RecordReaderDataSetIterator(reader, batchSize);
         batches.setPreProcessor(new ImagePreProcessingScaler(0, 1));
         return new ImageBatches(files, new AsyncDataSetIterator(batches, PREFETCH_BATCHES, true));
+    }
+
+    /**
+     * One batch of {@code images}, in the order given, prepared as training prepares them (decoded, augmented with
+     * draws seeded by {@code transformSeed}, resized, scaled, labels as the network's output wants them), read on
+     * the calling thread: what a Spark executor turns its share of an epoch into.
+     */
+    public static org.nd4j.linalg.dataset.DataSet batch(List<LabeledImage> images, List<String> classes, InputConfig input,
+                                AugmentConfig augment, long transformSeed) {
+        ImageRecordReader reader = reader(input, new SplitLabels(images, classes),
+                new PrepareImageTransform(input.height(), input.width(), augment, transformSeed),
+                new CollectionInputSplit(images.stream().map(i -> i.path().toUri()).toList()));
+        reader.setLabels(classes);
+        RecordReaderDataSetIterator batches = new RecordReaderDataSetIterator(reader, images.size(), 1,
+                classes.size());
+        batches.setPreProcessor(scaler(classes));
+        return batches.next();
+    }
+
+    /** Pixels to [0, 1]; with two classes, the labels become the single column a sigmoid unit is trained on. */
+    private static DataSetPreProcessor scaler(List<String> classes) {
+        return classes.size() == 2
+                ? new CompositeDataSetPreProcessor(new ImagePreProcessingScaler(0, 1), new SecondClassColumn())
+                : new ImagePreProcessingScaler(0, 1);
     }
 
     /** The record reader every image goes through; {@code labels} is null for images without labels. */

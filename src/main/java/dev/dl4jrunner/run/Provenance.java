@@ -1,5 +1,7 @@
 package dev.dl4jrunner.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Map;
  * traced back to its config, data and software, and so that {@code resume} can check nothing changed.
  *
  * @param resumedAt when the run was resumed, if ever
+ * @param cluster   where a distributed run trained (Spark); null for a run on one machine, and then left out
  */
 public record Provenance(
         String runId,
@@ -23,11 +26,26 @@ public record Provenance(
         String gitCommit,
         String host,
         String startedAt,
-        List<String> resumedAt) {
+        List<String> resumedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Cluster cluster) {
 
     public Provenance {
         overrides = List.copyOf(overrides);
         resumedAt = resumedAt == null ? List.of() : List.copyOf(resumedAt);
+    }
+
+    /** A run on one machine. */
+    public Provenance(String runId, String name, long seed, String configSha256, String experimentFile,
+                      List<String> overrides, Dataset dataset, Software software, Backend backend, String gitCommit,
+                      String host, String startedAt, List<String> resumedAt) {
+        this(runId, name, seed, configSha256, experimentFile, overrides, dataset, software, backend, gitCommit, host,
+                startedAt, resumedAt, null);
+    }
+
+    /** This provenance for a run that trains on {@code cluster}. */
+    public Provenance onCluster(Cluster where) {
+        return new Provenance(runId, name, seed, configSha256, experimentFile, overrides, dataset, software, backend,
+                gitCommit, host, startedAt, resumedAt, where);
     }
 
     /** This provenance after a resume at {@code time}, with the config (a new epoch count) hashing to {@code sha}. */
@@ -35,12 +53,24 @@ public record Provenance(
         List<String> times = new ArrayList<>(resumedAt);
         times.add(time);
         return new Provenance(runId, name, seed, configSha, experimentFile, overrides, dataset, software, backend,
-                gitCommit, host, startedAt, times);
+                gitCommit, host, startedAt, times, cluster);
     }
 
     /** The data a run saw; {@code fileListSha256} hashes every (path, class) pair of the split. */
     public record Dataset(String dir, String layout, List<String> classes, int trainImages, int validationImages,
                           Map<String, Integer> imagesPerClass, String fileListSha256, int skippedImages) {
+    }
+
+    /**
+     * The Spark application a distributed run trained in: its master URL, application id, Spark version, default
+     * parallelism (the number of workers), executors ({@code host:port}, the driver's included) and how the
+     * workers' updates were combined.
+     */
+    public record Cluster(String kind, String master, String applicationId, String version, int parallelism,
+                          List<String> executors, String trainingMaster) {
+        public Cluster {
+            executors = List.copyOf(executors);
+        }
     }
 
     public record Software(String runner, String dl4j, String java, String os) {

@@ -20,7 +20,13 @@ public final class RunLog implements AutoCloseable {
     }
 
     public static RunLog attach(Path file) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            // Under spark-submit without spark.driver.userClassPathFirst, SLF4J is Spark's, bound to log4j2.
+            LoggerFactory.getLogger(RunLog.class).warn("{} is not written: logging goes to {}, not logback "
+                    + "(with spark-submit, add --conf spark.driver.userClassPathFirst=true)", file,
+                    LoggerFactory.getILoggerFactory().getClass().getName());
+            return new RunLog(null, null);
+        }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
@@ -39,6 +45,9 @@ public final class RunLog implements AutoCloseable {
 
     @Override
     public void close() {
+        if (appender == null) {
+            return;
+        }
         root.detachAppender(appender);
         appender.stop();
     }

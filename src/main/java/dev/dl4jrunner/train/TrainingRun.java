@@ -181,8 +181,9 @@ public final class TrainingRun {
         }
     }
 
-    private static void writeInputs(Request request, TrainingData data, RunDirectory run,
-                                    Backend.Description backend, Instant started) throws IOException {
+    /** Writes what a run starts from (config, overrides, split, skipped images, provenance); returns the provenance. */
+    static Provenance writeInputs(Request request, TrainingData data, RunDirectory run,
+                                  Backend.Description backend, Instant started) throws IOException {
         ExperimentConfig config = request.config();
         String resolved = ConfigYaml.render(config);
         AtomicFiles.writeString(run.config(), resolved);
@@ -210,6 +211,7 @@ public final class TrainingRun {
                         backend.cudnnHelpers(), backend.cpuThreads()),
                 GitCommit.of(Path.of("")).orElse(null), hostName(), started.toString(), List.of());
         Json.write(run.provenance(), provenance);
+        return provenance;
     }
 
     private static void warnAboutDuplicates(List<DuplicateGroup> duplicates) {
@@ -225,7 +227,7 @@ public final class TrainingRun {
         return images.stream().map(i -> List.of(i.path().toString(), classes.get(i.label()))).toList();
     }
 
-    private static void writePlots(RunDirectory run, List<EpochMetrics> history) throws IOException {
+    static void writePlots(RunDirectory run, List<EpochMetrics> history) throws IOException {
         List<Integer> epochs = history.stream().map(EpochMetrics::epoch).toList();
         CurvePlots.write(run.lossPlot(), "loss", new CurvePlots.Curves(epochs,
                 history.stream().map(EpochMetrics::trainLoss).toList(),
@@ -236,7 +238,7 @@ public final class TrainingRun {
     }
 
     /** The report is a convenience: a run never fails for want of one. */
-    private static void writeReport(RunDirectory run) {
+    static void writeReport(RunDirectory run) {
         try {
             ReportFile.write(run);
         } catch (IOException | RuntimeException e) {

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * resumed run appends to it. When a {@code runner ui} serves the runs directory, the same statistics also go to it
  * live ({@link LiveUi}). The file is locked while training writes it; {@link #close()} releases it.
  */
-final class UiStatsRecorder implements AutoCloseable {
+public final class UiStatsRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UiStatsRecorder.class);
 
     private final StatsStorage storage;
@@ -36,12 +36,22 @@ final class UiStatsRecorder implements AutoCloseable {
      */
     static UiStatsRecorder attach(Path file, String sessionId, ComputationGraph graph, int batchesPerEpoch)
             throws IOException {
-        UiStatsRecorder recorder = new UiStatsRecorder(open(file), LiveUi.find(file.getParent().getParent()));
-        StatsStorageRouter router = recorder.live.<StatsStorageRouter>map(ui -> new TeeStatsRouter(recorder.storage, ui))
-                .orElse(recorder.storage);
-        graph.addListeners(new StatsListener(router, null, new UiStatistics(reportingInterval(batchesPerEpoch)), sessionId,
-                null));
+        UiStatsRecorder recorder = receiving(file);
+        graph.addListeners(listener(recorder.router(), sessionId, reportingInterval(batchesPerEpoch)));
         return recorder;
+    }
+
+    /**
+     * Records into {@code file} what a listener elsewhere collects (a Spark run's workers send theirs to the driver):
+     * {@link #router()} takes the statistics.
+     */
+    static UiStatsRecorder receiving(Path file) throws IOException {
+        return new UiStatsRecorder(open(file), LiveUi.find(file.getParent().getParent()));
+    }
+
+    /** Where statistics go: the file, and a running {@code runner ui} if there is one. */
+    StatsStorageRouter router() {
+        return live.<StatsStorageRouter>map(ui -> new TeeStatsRouter(storage, ui)).orElse(storage);
     }
 
     /**
@@ -51,6 +61,14 @@ final class UiStatsRecorder implements AutoCloseable {
      */
     static int reportingInterval(int batchesPerEpoch) {
         return Math.max(20, batchesPerEpoch / 20);
+    }
+
+    /**
+     * DL4J's listener collecting {@link UiStatistics} every {@code reportingInterval} iterations as session
+     * {@code sessionId}; {@code router} may be null where DL4J sets it (a Spark worker's listener).
+     */
+    public static StatsListener listener(StatsStorageRouter router, String sessionId, int reportingInterval) {
+        return new StatsListener(router, null, new UiStatistics(reportingInterval), sessionId, null);
     }
 
     /**

@@ -37,7 +37,7 @@ class ExperimentLoaderTest {
                 new ModelConfig(List.of(4096, 4096), 0.0, false, WeightInitScheme.XAVIER),
                 new OptimizerConfig(OptimizerType.ADAM, 0.001, 0.9, 0.999, 1e-7, 0.9, 0.9, 0.0),
                 new TrainingConfig(3, 32, Optional.empty()),
-                new CheckpointConfig(0, 10.0, 0, 3)));
+                new CheckpointConfig(0, 10.0, 0, 3), Optional.empty()));
     }
 
     @Test
@@ -92,7 +92,7 @@ class ExperimentLoaderTest {
                 new OptimizerConfig(OptimizerType.RMSPROP, 5e-3, 0.9, 0.999, 1e-8, 0.9, 0.95, 1e-5),
                 new TrainingConfig(20, 64,
                         Optional.of(new EarlyStoppingConfig(StoppingMetric.VAL_ACCURACY, 4, 0.01))),
-                new CheckpointConfig(50, 30.0, 5, 2)));
+                new CheckpointConfig(50, 30.0, 5, 2), Optional.empty()));
     }
 
     @Test
