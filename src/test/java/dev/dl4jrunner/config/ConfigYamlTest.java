@@ -56,6 +56,9 @@ class ConfigYamlTest {
                 training:
                   epochs: 3
                   batch_size: 32
+                  workers: 1
+                  parallel_mode: averaging
+                  averaging_frequency: 1
                   early_stopping: null
                 checkpoints:
                   every_iterations: 0
