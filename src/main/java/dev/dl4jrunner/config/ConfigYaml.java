@@ -108,6 +108,9 @@ public final class ConfigYaml {
         TrainingConfig training = config.training();
         values.put(TRAINING_EPOCHS, training.epochs());
         values.put(TRAINING_BATCH_SIZE, training.batchSize());
+        values.put(TRAINING_WORKERS, training.parallelism().workers());
+        values.put(TRAINING_PARALLEL_MODE, training.parallelism().mode());
+        values.put(TRAINING_AVERAGING_FREQUENCY, training.parallelism().averagingFrequency());
         training.earlyStopping().ifPresent(stopping -> {
             values.put(EARLY_STOPPING_METRIC, stopping.metric());
             values.put(EARLY_STOPPING_PATIENCE, stopping.patience());

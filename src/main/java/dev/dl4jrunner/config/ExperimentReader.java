@@ -369,7 +369,9 @@ final class ExperimentReader {
                 new TrainingConfig(get(TRAINING_EPOCHS), get(TRAINING_BATCH_SIZE), earlyStopping
                         ? Optional.of(new EarlyStoppingConfig(get(EARLY_STOPPING_METRIC), get(EARLY_STOPPING_PATIENCE),
                                 get(EARLY_STOPPING_MIN_DELTA)))
-                        : Optional.empty()),
+                        : Optional.empty(),
+                        new Parallelism(get(TRAINING_WORKERS), get(TRAINING_PARALLEL_MODE),
+                                get(TRAINING_AVERAGING_FREQUENCY))),
                 new CheckpointConfig(get(CHECKPOINTS_EVERY_ITERATIONS), get(CHECKPOINTS_EVERY_MINUTES),
                         get(CHECKPOINTS_EVERY_EPOCHS), get(CHECKPOINTS_KEEP_LAST)),
                 isOn(SPARK) ? Optional.of(spark()) : Optional.empty());

@@ -184,6 +184,17 @@ final class Schema {
             "Passes over the training split.");
     static final Key TRAINING_BATCH_SIZE = optional("training.batch_size", Type.INTEGER, 32, Range.atLeast(1),
             "Images per step.");
+    static final Key TRAINING_WORKERS = optional("training.workers", Type.INTEGER, 1, Range.atLeast(1),
+            "Devices of this host that train the model side by side with DL4J's `ParallelWrapper`, one model copy "
+                    + "each (for several GPUs); 1 = plain training. See [Several devices](#several-devices).");
+    static final Key TRAINING_PARALLEL_MODE = optional("training.parallel_mode", Type.CHOICE, ParallelMode.AVERAGING,
+            Range.ANY, "With several workers: `averaging` = average parameters and updater state every "
+                    + "`averaging_frequency` batches per worker, `shared_gradients` = every worker applies every "
+                    + "worker's threshold-encoded gradients.");
+    static final Key TRAINING_AVERAGING_FREQUENCY = optional("training.averaging_frequency", Type.INTEGER, 1,
+            Range.atLeast(1), "With several workers: batches each worker fits between averagings; the runner hands "
+                    + "`workers` x this many batches to the wrapper at a time, and reports progress, checkpoints and "
+                    + "stops between them.");
     static final Key EARLY_STOPPING = section("training.early_stopping",
             "Stop when the validation metric stops improving; absent = train all epochs, `{}` = on with defaults.");
     static final Key EARLY_STOPPING_METRIC = optional("training.early_stopping.metric", Type.CHOICE,
@@ -231,6 +242,7 @@ final class Schema {
             OPTIMIZER, OPTIMIZER_TYPE, OPTIMIZER_LEARNING_RATE, OPTIMIZER_WEIGHT_DECAY,
             OPTIMIZER_BETA1, OPTIMIZER_BETA2, OPTIMIZER_EPSILON, OPTIMIZER_MOMENTUM, OPTIMIZER_RHO,
             TRAINING, TRAINING_EPOCHS, TRAINING_BATCH_SIZE,
+            TRAINING_WORKERS, TRAINING_PARALLEL_MODE, TRAINING_AVERAGING_FREQUENCY,
             EARLY_STOPPING, EARLY_STOPPING_METRIC, EARLY_STOPPING_PATIENCE, EARLY_STOPPING_MIN_DELTA,
             CHECKPOINTS, CHECKPOINTS_EVERY_ITERATIONS, CHECKPOINTS_EVERY_MINUTES, CHECKPOINTS_EVERY_EPOCHS,
             CHECKPOINTS_KEEP_LAST,

@@ -3,11 +3,13 @@ package dev.dl4jrunner.config;
 import java.util.Optional;
 
 /**
- * How long and in what batches to train.
+ * How long, in what batches and on how many devices to train.
  *
  * @param epochs        passes over the training split, &gt;= 1
  * @param batchSize     images per step, &gt;= 1
  * @param earlyStopping stop when the validation metric stops improving, if present
+ * @param parallelism   how many devices train side by side
  */
-public record TrainingConfig(int epochs, int batchSize, Optional<EarlyStoppingConfig> earlyStopping) {
+public record TrainingConfig(int epochs, int batchSize, Optional<EarlyStoppingConfig> earlyStopping,
+                             Parallelism parallelism) {
 }

@@ -39,9 +39,14 @@ final class Checkpoints {
         }
     }
 
-    /** After a batch that is not its epoch's last; {@code iteration} counts batches over the whole run. */
-    void afterBatch(ComputationGraph graph, TrainingState state, long iteration) throws IOException {
-        boolean iterationsDue = config.everyIterations() > 0 && iteration % config.everyIterations() == 0;
+    /**
+     * After a step of the loop that is not its epoch's last, which took the graph's iteration count (over the whole
+     * run) from {@code before} to {@code after}: one batch with one worker, one round of a batch per worker with
+     * several.
+     */
+    void afterStep(ComputationGraph graph, TrainingState state, long before, long after) throws IOException {
+        int every = config.everyIterations();
+        boolean iterationsDue = every > 0 && after / every > before / every;
         boolean timeDue = config.everyMinutes() > 0
                 && System.nanoTime() - lastWrite >= config.everyMinutes() * 60e9;
         if (iterationsDue || timeDue) {

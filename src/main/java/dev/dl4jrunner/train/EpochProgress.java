@@ -19,9 +19,10 @@ public record EpochProgress(int epoch, int batches, int images, double lossSum, 
         return new EpochProgress(epoch, 0, 0, 0, 0, 0, 0);
     }
 
-    EpochProgress after(int batchImages, double batchLoss, long batchCorrect, double seconds, double waited) {
-        return new EpochProgress(epoch, batches + 1, images + batchImages, lossSum + batchLoss * batchImages,
-                correct + batchCorrect, trainSeconds + seconds, waitSeconds + waited);
+    /** After {@code fitted} more batches, which added {@code sums}. */
+    EpochProgress after(int fitted, BatchTally.Sums sums, double seconds, double waited) {
+        return new EpochProgress(epoch, batches + fitted, images + sums.images(), lossSum + sums.lossSum(),
+                correct + sums.correct(), trainSeconds + seconds, waitSeconds + waited);
     }
 
     /** Share of the training time spent waiting for data; near 0 when prefetching keeps up. */

@@ -1,7 +1,7 @@
 package dev.dl4jrunner.train;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.DataSet;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,18 +40,14 @@ public final class LoopOverhead {
         Path temp = Files.createTempDirectory("dl4j-runner-bench");
         try {
             Path run = Files.createDirectory(temp.resolve("run"));
-            TrainingAccuracy accuracy = new TrainingAccuracy();
-            graph.addListeners(accuracy);
+            BatchFitter fitter = new SingleDeviceFitter(graph, 0);
             List<Double> seconds = new ArrayList<>();
             try (UiStatsRecorder ignored = UiStatsRecorder.attach(run.resolve("stats.dl4j"), "bench", graph,
                     batchesPerEpoch)) {
                 int timed = UiStatsRecorder.reportingInterval(batchesPerEpoch);
                 for (int i = 0; i <= timed; i++) {
-                    DataSet batch = batches.get(i % batches.size());
                     long start = System.nanoTime();
-                    accuracy.expect(batch.getLabels());
-                    graph.fit(batch);
-                    accuracy.correct();
+                    fitter.fit(List.of(batches.get(i % batches.size())), 1, i);
                     if (i > 0) {
                         seconds.add((System.nanoTime() - start) / 1e9);
                     }

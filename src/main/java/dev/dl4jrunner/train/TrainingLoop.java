@@ -3,13 +3,12 @@ package dev.dl4jrunner.train;
 import dev.dl4jrunner.data.ImagePipeline;
 import dev.dl4jrunner.model.Vgg16Factory;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,10 +16,12 @@ import java.util.Optional;
  * Side effects (metrics file, progress, UI stats) happen in {@link EpochListener}s; the loop owns the
  * {@link TrainingState} and hands it to the {@link Checkpoints}.
  *
- * <p>It starts from any state a checkpoint holds and continues exactly as an uninterrupted run would: an epoch's
- * image order and augmentation are fixed by the seed and the epoch, the batches a checkpoint already covers are read
- * again but not fitted, and ND4J's random generator (dropout) is reseeded before every batch from the seed, the
- * epoch and the batch number.
+ * <p>The {@link BatchFitter} fits a step of batches at a time: one batch with one worker, a group of batches with
+ * several ({@code ParallelWrapper}); progress, checkpoints and stop requests happen between steps.
+ *
+ * <p>It starts from any state a checkpoint holds: an epoch's image order and augmentation are fixed by the seed and
+ * the epoch, and the batches a checkpoint already covers are read again but not fitted. With one worker it then
+ * continues exactly as an uninterrupted run would (see {@link SingleDeviceFitter}).
  */
 public final class TrainingLoop {
     /** How training ended. */
@@ -33,21 +34,21 @@ public final class TrainingLoop {
     private final ComputationGraph graph;
     private final ImagePipeline data;
     private final int epochs;
-    private final long seed;
+    private final BatchFitter fitter;
     private final List<EpochListener> listeners;
     private final Checkpoints checkpoints;
     private final Optional<EarlyStopping> earlyStopping;
     private final StopRequest stop;
-    private final TrainingAccuracy accuracy = new TrainingAccuracy();
     private double elapsedBefore;
     private long sessionStart;
 
-    TrainingLoop(ComputationGraph graph, ImagePipeline data, int epochs, long seed, List<EpochListener> listeners,
-                 Checkpoints checkpoints, Optional<EarlyStopping> earlyStopping, StopRequest stop) {
+    TrainingLoop(ComputationGraph graph, ImagePipeline data, int epochs, BatchFitter fitter,
+                 List<EpochListener> listeners, Checkpoints checkpoints, Optional<EarlyStopping> earlyStopping,
+                 StopRequest stop) {
         this.graph = graph;
         this.data = data;
         this.epochs = epochs;
-        this.seed = seed;
+        this.fitter = fitter;
         this.listeners = List.copyOf(listeners);
         this.checkpoints = checkpoints;
         this.earlyStopping = earlyStopping;
@@ -56,7 +57,6 @@ public final class TrainingLoop {
 
     /** Trains from {@code start} until the last epoch, early stopping or a stop request. */
     Result run(TrainingState start) throws IOException {
-        graph.addListeners(accuracy);
         elapsedBefore = start.elapsedSeconds();
         sessionStart = System.nanoTime();
         if (earlyStopping.isPresent() && earlyStopping.get().replay(start.epochs())) {
@@ -98,19 +98,26 @@ public final class TrainingLoop {
             batches.next();
         }
         while (batches.hasNext() && !stop.requested()) {
-            long batchStart = System.nanoTime();
-            DataSet batch = batches.next();
-            double waited = (System.nanoTime() - batchStart) / 1e9;
-            Nd4j.getRandom().setSeed(Objects.hash("batch", seed, epoch, progress.batches()));
-            accuracy.expect(batch.getLabels());
-            graph.fit(batch);
-            progress = progress.after(batch.numExamples(), graph.score(), accuracy.correct(),
-                    (System.nanoTime() - batchStart) / 1e9, waited);
+            long stepStart = System.nanoTime();
+            List<DataSet> step = new ArrayList<>(fitter.batchesPerStep());
+            while (step.size() < fitter.batchesPerStep() && batches.hasNext()) {
+                DataSet batch = batches.next();
+                if (fitter.batchesPerStep() > 1) {
+                    // The prefetching iterator reuses a batch's memory for the next one; a step keeps several.
+                    batch.detach();
+                }
+                step.add(batch);
+            }
+            double waited = (System.nanoTime() - stepStart) / 1e9;
+            long iterationBefore = graph.getIterationCount();
+            BatchTally.Sums fitted = fitter.fit(step, epoch, progress.batches());
+            progress = progress.after(step.size(), fitted, (System.nanoTime() - stepStart) / 1e9, waited);
             for (EpochListener listener : listeners) {
                 listener.onBatchEnd(epoch, progress.images(), progress.meanLoss());
             }
             if (batches.hasNext()) {
-                checkpoints.afterBatch(graph, state.withProgress(progress, elapsed()), graph.getIterationCount());
+                checkpoints.afterStep(graph, state.withProgress(progress, elapsed()), iterationBefore,
+                        graph.getIterationCount());
             }
         }
         return progress;

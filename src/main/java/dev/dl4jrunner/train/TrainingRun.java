@@ -3,6 +3,8 @@ package dev.dl4jrunner.train;
 import dev.dl4jrunner.config.ConfigYaml;
 import dev.dl4jrunner.config.EarlyStoppingConfig;
 import dev.dl4jrunner.config.ExperimentConfig;
+import dev.dl4jrunner.config.ParallelMode;
+import dev.dl4jrunner.config.Parallelism;
 import dev.dl4jrunner.config.StoppingMetric;
 import dev.dl4jrunner.data.DatasetSplit;
 import dev.dl4jrunner.data.DuplicateGroup;
@@ -27,6 +29,7 @@ import dev.dl4jrunner.run.SplitFiles;
 import dev.dl4jrunner.run.Versions;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,7 +151,12 @@ public final class TrainingRun {
                 LOG.info("Training on {} images, validating on {}, {} epochs of {} batches",
                         pipeline.trainingImages(), pipeline.validationImages(), config.training().epochs(),
                         batchesPerEpoch);
-                result = new TrainingLoop(graph, pipeline, config.training().epochs(), config.seed(), listeners,
+                Parallelism parallelism = config.training().parallelism();
+                if (parallelism.workers() > 1) {
+                    LOG.info(describe(parallelism));
+                }
+                result = new TrainingLoop(graph, pipeline, config.training().epochs(),
+                        BatchFitter.of(graph, parallelism, config.seed()), listeners,
                         new Checkpoints(run, config.checkpoints(), best),
                         config.training().earlyStopping().map(EarlyStopping::new), stop).run(start);
             }
@@ -235,6 +243,17 @@ public final class TrainingRun {
         CurvePlots.write(run.accuracyPlot(), "accuracy", new CurvePlots.Curves(epochs,
                 history.stream().map(EpochMetrics::trainAccuracy).toList(),
                 history.stream().map(EpochMetrics::valAccuracy).toList()));
+    }
+
+    private static String describe(Parallelism parallelism) {
+        int devices = Nd4j.getAffinityManager().getNumberOfDevices();
+        return "Workers: " + parallelism.workers() + " (DL4J ParallelWrapper, "
+                + (parallelism.mode() == ParallelMode.AVERAGING
+                        ? "parameters and updater state averaged every " + parallelism.averagingFrequency()
+                                + " batch(es) per worker"
+                        : "shared gradients")
+                + ") on " + devices + " device" + (devices == 1 ? "" : "s")
+                + (parallelism.workers() > devices ? "; workers beyond the devices share them" : "");
     }
 
     /** The report is a convenience: a run never fails for want of one. */

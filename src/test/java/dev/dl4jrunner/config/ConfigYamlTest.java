@@ -56,6 +56,9 @@ class ConfigYamlTest {
                 training:
                   epochs: 3
                   batch_size: 32
+                  workers: 1
+                  parallel_mode: averaging
+                  averaging_frequency: 1
                   early_stopping: null
                 checkpoints:
                   every_iterations: 0
@@ -87,7 +90,8 @@ class ConfigYamlTest {
                 new InputConfig(224, 224, 1),
                 new ModelConfig(List.of(1, 2, 3), 1e-9, true, WeightInitScheme.RELU),
                 new OptimizerConfig(OptimizerType.NESTEROVS, 1.0 / 3, 0.9, 0.999, 1e-7, 0.99, 0.9, 12345.678),
-                new TrainingConfig(1000, 1, Optional.of(new EarlyStoppingConfig(StoppingMetric.VAL_ACCURACY, 1, 0.0))),
+                new TrainingConfig(1000, 1, Optional.of(new EarlyStoppingConfig(StoppingMetric.VAL_ACCURACY, 1, 0.0)),
+                        new Parallelism(8, ParallelMode.SHARED_GRADIENTS, 5)),
                 new CheckpointConfig(7, 2.5, 2, 100), Optional.empty()));
     }
 

@@ -36,7 +36,7 @@ class ExperimentLoaderTest {
                 new InputConfig(64, 64, 3),
                 new ModelConfig(List.of(4096, 4096), 0.0, false, WeightInitScheme.XAVIER),
                 new OptimizerConfig(OptimizerType.ADAM, 0.001, 0.9, 0.999, 1e-7, 0.9, 0.9, 0.0),
-                new TrainingConfig(3, 32, Optional.empty()),
+                new TrainingConfig(3, 32, Optional.empty(), Parallelism.SINGLE),
                 new CheckpointConfig(0, 10.0, 0, 3), Optional.empty()));
     }
 
@@ -71,6 +71,9 @@ class ExperimentLoaderTest {
                 training:
                   epochs: 20
                   batch_size: 64
+                  workers: 4
+                  parallel_mode: shared_gradients
+                  averaging_frequency: 3
                   early_stopping:
                     metric: val_accuracy
                     patience: 4
@@ -91,7 +94,8 @@ class ExperimentLoaderTest {
                 new ModelConfig(List.of(256), 0.5, true, WeightInitScheme.RELU),
                 new OptimizerConfig(OptimizerType.RMSPROP, 5e-3, 0.9, 0.999, 1e-8, 0.9, 0.95, 1e-5),
                 new TrainingConfig(20, 64,
-                        Optional.of(new EarlyStoppingConfig(StoppingMetric.VAL_ACCURACY, 4, 0.01))),
+                        Optional.of(new EarlyStoppingConfig(StoppingMetric.VAL_ACCURACY, 4, 0.01)),
+                        new Parallelism(4, ParallelMode.SHARED_GRADIENTS, 3)),
                 new CheckpointConfig(50, 30.0, 5, 2), Optional.empty()));
     }
 
@@ -193,6 +197,10 @@ class ExperimentLoaderTest {
             training.epochs=99999999999999999999 | training.epochs must be <= 2147483647, found 99999999999999999999
             training.epochs=-99999999999         | training.epochs must be >= 1, found -99999999999
             training.batch_size=abc              | training.batch_size must be an integer, found 'abc'
+            training.workers=0                   | training.workers must be >= 1, found 0
+            training.workers=two                 | training.workers must be an integer, found 'two'
+            training.parallel_mode=sync          | training.parallel_mode must be one of averaging, shared_gradients, found 'sync'
+            training.averaging_frequency=0       | training.averaging_frequency must be >= 1, found 0
             training.early_stopping=on           | training.early_stopping must be a map, found 'on'
             training.early_stopping.metric=acc   | training.early_stopping.metric must be one of val_loss, val_accuracy, found 'acc'
             training.early_stopping.patience=0   | training.early_stopping.patience must be >= 1, found 0
