@@ -4,7 +4,6 @@ import dev.dl4jrunner.config.InputConfig;
 import dev.dl4jrunner.config.ModelConfig;
 import dev.dl4jrunner.config.OptimizerConfig;
 import dev.dl4jrunner.config.WeightInitScheme;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -33,13 +32,8 @@ import java.util.List;
  * {@code logits} for the last dense layer and {@code output} for the activation with its loss: one sigmoid unit
  * with binary cross-entropy for two classes, softmax with multi-class cross-entropy otherwise. With batch
  * normalization each convolution {@code feB_convN} is followed by {@code feB_convN_bn}, which applies the ReLU.
- *
- * <p>The graph takes channels-first images, as DataVec decodes them, and computes channels-last ({@link #LAYOUT}):
- * oneDNN's convolutions, pooling and batch normalization are faster in it on CPU (docs/performance.md).
  */
 public final class Vgg16Factory {
-    /** The layout of the feature maps inside the network; its input stays channels-first. */
-    static final CNN2DFormat LAYOUT = CNN2DFormat.NHWC;
     /** Output channels of each convolution, block by block: configuration D of the paper. */
     static final List<List<Integer>> BLOCKS = List.of(
             List.of(64, 64), List.of(128, 128), List.of(256, 256, 256), List.of(512, 512, 512), List.of(512, 512, 512));
@@ -70,7 +64,6 @@ public final class Vgg16Factory {
                 .addInputs(INPUT)
                 .setInputTypes(InputType.convolutional(input.height(), input.width(), input.channels()));
 
-        graph.inputPreProcessor("fe0_conv1", new ChannelsLastInput());
         String previous = INPUT;
         long height = input.height();
         long width = input.width();
@@ -79,7 +72,6 @@ public final class Vgg16Factory {
             for (int i = 0; i < channels.size(); i++) {
                 String conv = "fe" + block + "_conv" + (i + 1);
                 graph.addLayer(conv, new ConvolutionLayer.Builder(3, 3)
-                        .dataFormat(LAYOUT)
                         .stride(1, 1)
                         .convolutionMode(ConvolutionMode.Same)
                         .nOut(channels.get(i))
@@ -88,15 +80,13 @@ public final class Vgg16Factory {
                 previous = conv;
                 if (model.batchNorm()) {
                     String norm = conv + "_bn";
-                    graph.addLayer(norm, new BatchNormalization.Builder().dataFormat(LAYOUT)
-                            .activation(Activation.RELU).build(), previous);
+                    graph.addLayer(norm, new BatchNormalization.Builder().activation(Activation.RELU).build(), previous);
                     previous = norm;
                 }
             }
             String pool = "fe" + block + "_mp";
             // Truncate rounds odd sizes down, as Keras' 'valid' pooling and the paper do.
             graph.addLayer(pool, new SubsamplingLayer.Builder(PoolingType.MAX)
-                    .dataFormat(LAYOUT)
                     .kernelSize(2, 2)
                     .stride(2, 2)
                     .convolutionMode(ConvolutionMode.Truncate)
@@ -107,7 +97,7 @@ public final class Vgg16Factory {
         }
         int lastChannels = BLOCKS.get(BLOCKS.size() - 1).get(2);
         graph.addVertex("feature", new PreprocessorVertex(
-                new CnnToFeedForwardPreProcessor(height, width, lastChannels, LAYOUT)), previous);
+                new CnnToFeedForwardPreProcessor(height, width, lastChannels)), previous);
         previous = "feature";
 
         List<Integer> dense = model.dense();
