@@ -8,6 +8,7 @@ import dev.dl4jrunner.bench.Benchmark;
 import dev.dl4jrunner.config.ExperimentConfig;
 import dev.dl4jrunner.data.DatasetSplit;
 import dev.dl4jrunner.data.ImageDataset;
+import dev.dl4jrunner.model.AllocatorTuning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,6 +91,7 @@ final class BenchCommand implements Callable<Integer> {
                         + "warm-up%n", r.experiment(), r.inputShape().get(0), r.inputShape().get(1),
                 r.inputShape().get(2), r.dense(), r.batchSize(), r.timedIterations(), r.warmupIterations());
         out.println("Backend: " + r.backend());
+        AllocatorTuning.advice().ifPresent(out::println);
         out.printf(Locale.ROOT, "Training          %8.1f images/s%n", r.trainImagesPerSecond());
         out.printf(Locale.ROOT, "Inference         %8.1f images/s%n", r.inferenceImagesPerSecond());
         out.printf(Locale.ROOT, "Input pipeline    %8.1f images/s (decode, resize, scale; one thread)%n",

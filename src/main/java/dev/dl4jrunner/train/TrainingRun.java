@@ -11,6 +11,7 @@ import dev.dl4jrunner.data.DuplicateGroup;
 import dev.dl4jrunner.data.ImagePipeline;
 import dev.dl4jrunner.data.LabeledImage;
 import dev.dl4jrunner.data.TrainingData;
+import dev.dl4jrunner.model.AllocatorTuning;
 import dev.dl4jrunner.model.Backend;
 import dev.dl4jrunner.model.ModelSummary;
 import dev.dl4jrunner.model.Vgg16Factory;
@@ -84,7 +85,7 @@ public final class TrainingRun {
              RunLog log = RunLog.attach(run.log())) {
             LOG.info("Run directory: {}", run.path());
             Backend.Description backend = Backend.start();
-            LOG.info("Backend: {}", backend);
+            logBackend(backend);
             writeInputs(request, data, run, backend, started);
             ModelSource newGraph = () -> Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
                     data.split().classes().size(), config.seed());
@@ -102,7 +103,7 @@ public final class TrainingRun {
             if (leftovers > 0) {
                 LOG.info("Removed {} temporary file(s) an interrupted write left behind", leftovers);
             }
-            LOG.info("Backend: {}", Backend.start());
+            logBackend(Backend.start());
             ExperimentConfig config = resumption.config();
             String now = Instant.now().toString();
             if (resumption.configChanged()) {
@@ -220,6 +221,11 @@ public final class TrainingRun {
                 GitCommit.of(Path.of("")).orElse(null), hostName(), started.toString(), List.of());
         Json.write(run.provenance(), provenance);
         return provenance;
+    }
+
+    private static void logBackend(Backend.Description backend) {
+        LOG.info("Backend: {}", backend);
+        AllocatorTuning.advice().ifPresent(LOG::info);
     }
 
     private static void warnAboutDuplicates(List<DuplicateGroup> duplicates) {
