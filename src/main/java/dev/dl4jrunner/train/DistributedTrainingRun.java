@@ -14,7 +14,6 @@ import dev.dl4jrunner.run.RunDirectory;
 import dev.dl4jrunner.run.RunLock;
 import dev.dl4jrunner.run.RunLog;
 import dev.dl4jrunner.run.RunStatus;
-import dev.dl4jrunner.run.RunSummary;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A new run trained on a cluster ({@link ClusterTrainer}) from this machine, the driver: the same run directory as
@@ -93,25 +91,7 @@ public final class DistributedTrainingRun {
                         new Checkpoints(run, config.checkpoints(), best),
                         config.training().earlyStopping().map(EarlyStopping::new), stop).run(TrainingState.start());
             }
-            if (!result.state().epochs().isEmpty()) {
-                TrainingRun.writePlots(run, result.state().epochs());
-            }
-            RunSummary summary;
-            if (result.outcome() == TrainingLoop.Outcome.INTERRUPTED) {
-                summary = summaries.write(RunStatus.INTERRUPTED, result.state().epochs(), false, null);
-                LOG.info("Interrupted {}; checkpoint written", result.state().describe());
-            } else {
-                CheckpointFile.write(run.model(), graph, result.state());
-                boolean stoppedEarly = result.outcome() == TrainingLoop.Outcome.STOPPED_EARLY;
-                summary = summaries.write(RunStatus.COMPLETED, result.state().epochs(), stoppedEarly, null);
-                if (stoppedEarly) {
-                    LOG.info("Early stopping after epoch {}: no {} improvement for {} epochs",
-                            result.state().completedEpochs(), best.metric().name().toLowerCase(Locale.ROOT),
-                            stopping.patience());
-                }
-            }
-            TrainingRun.writeReport(run);
-            return new TrainingRun.Result(run, summary, result.state());
+            return TrainingRun.finish(run, graph, result, summaries, best, stopping);
         } catch (Exception | OutOfMemoryError e) {
             // Exception, not only RuntimeException: Scala code throws checked exceptions (SparkException) undeclared.
             summaries.writeQuietly(RunStatus.FAILED, history.epochs(), false, TrainingFailedException.describe(e));

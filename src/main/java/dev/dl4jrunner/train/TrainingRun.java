@@ -161,25 +161,7 @@ public final class TrainingRun {
                         new Checkpoints(run, config.checkpoints(), best),
                         config.training().earlyStopping().map(EarlyStopping::new), stop).run(start);
             }
-            if (!result.state().epochs().isEmpty()) {
-                writePlots(run, result.state().epochs());
-            }
-            RunSummary summary;
-            if (result.outcome() == TrainingLoop.Outcome.INTERRUPTED) {
-                summary = summaries.write(RunStatus.INTERRUPTED, result.state().epochs(), false, null);
-                LOG.info("Interrupted {}; checkpoint written", result.state().describe());
-            } else {
-                CheckpointFile.write(run.model(), graph, result.state());
-                boolean stoppedEarly = result.outcome() == TrainingLoop.Outcome.STOPPED_EARLY;
-                summary = summaries.write(RunStatus.COMPLETED, result.state().epochs(), stoppedEarly, null);
-                if (stoppedEarly) {
-                    LOG.info("Early stopping after epoch {}: no {} improvement for {} epochs",
-                            result.state().completedEpochs(), best.metric().name().toLowerCase(Locale.ROOT),
-                            stopping.patience());
-                }
-            }
-            writeReport(run);
-            return new Result(run, summary, result.state());
+            return finish(run, graph, result, summaries, best, stopping);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             summaries.writeQuietly(RunStatus.FAILED, history.epochs(), false, TrainingFailedException.describe(e));
             writeReport(run);
@@ -188,6 +170,33 @@ public final class TrainingRun {
         } finally {
             stop.onImmediateExit(() -> { });
         }
+    }
+
+    /**
+     * After the loop, whatever ran it: the plots, the final model unless training was interrupted, the summary and
+     * the report.
+     */
+    static Result finish(RunDirectory run, ComputationGraph graph, TrainingLoop.Result result, Summaries summaries,
+                         BestEpoch best, EarlyStoppingConfig stopping) throws IOException {
+        if (!result.state().epochs().isEmpty()) {
+            writePlots(run, result.state().epochs());
+        }
+        RunSummary summary;
+        if (result.outcome() == TrainingLoop.Outcome.INTERRUPTED) {
+            summary = summaries.write(RunStatus.INTERRUPTED, result.state().epochs(), false, null);
+            LOG.info("Interrupted {}; checkpoint written", result.state().describe());
+        } else {
+            CheckpointFile.write(run.model(), graph, result.state());
+            boolean stoppedEarly = result.outcome() == TrainingLoop.Outcome.STOPPED_EARLY;
+            summary = summaries.write(RunStatus.COMPLETED, result.state().epochs(), stoppedEarly, null);
+            if (stoppedEarly) {
+                LOG.info("Early stopping after epoch {}: no {} improvement for {} epochs",
+                        result.state().completedEpochs(), best.metric().name().toLowerCase(Locale.ROOT),
+                        stopping.patience());
+            }
+        }
+        writeReport(run);
+        return new Result(run, summary, result.state());
     }
 
     /** Writes what a run starts from (config, overrides, split, skipped images, provenance); returns the provenance. */
