@@ -11,7 +11,8 @@ import java.util.List;
  *                                off-heap arrays, native libraries and the JVM itself
  * @param achievedGflops          training FLOPs per image times the training rate
  * @param gemmPeakGflops          a large single-precision matrix product on the same backend, the practical peak
- * @param listenerOverheadShare   how much longer the timed iterations took with a run's listeners attached
+ * @param listenerOverheadShare   how much longer iterations took with a run's listeners attached, timed over one
+ *                                reporting interval of its UI statistics
  * @param checkpointSeconds       writing one checkpoint, which a run does at least once per epoch
  * @param loopOverheadShare       the two together, the checkpoint spread over an epoch's batches: the runner's
  *                                loop against a bare {@code fit} loop on the same batches
