@@ -183,7 +183,8 @@ class ResumeTest {
         return overrides;
     }
 
-    private static void stopAtFirstCheckpoint(Path runs, StopRequest stop) {
+    /** Asks {@code stop} to stop once a run under {@code runs} has written its first checkpoint. */
+    static void stopAtFirstCheckpoint(Path runs, StopRequest stop) {
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (System.nanoTime() < deadline) {
             try (Stream<Path> dirs = Files.isDirectory(runs) ? Files.list(runs) : Stream.empty()) {

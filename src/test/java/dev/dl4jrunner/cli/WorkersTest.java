@@ -113,7 +113,7 @@ class WorkersTest {
         }
         ExperimentConfig config = ExperimentLoader.load(yaml, overrides, workDir);
         StopRequest stop = new StopRequest();
-        Thread stopper = new Thread(() -> stopAtFirstCheckpoint(runs, stop));
+        Thread stopper = new Thread(() -> ResumeTest.stopAtFirstCheckpoint(runs, stop));
         stopper.start();
         TrainingRun.Result stopped = TrainingRun.start(new TrainingRun.Request(config, yaml, overrides, runs),
                 TrainingData.prepare(config.data(), config.seed()), stop);
@@ -131,21 +131,6 @@ class WorkersTest {
         assertThat(epochsOf(stoppedRun)).containsExactly("1", "2");
         assertThat(summary(stoppedRun).get("status").asText()).isEqualTo("completed");
         assertThat(wrapperThreads()).isEmpty();
-    }
-
-    private static void stopAtFirstCheckpoint(Path runs, StopRequest stop) {
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try (Stream<Path> dirs = Files.isDirectory(runs) ? Files.list(runs) : Stream.empty()) {
-                if (dirs.anyMatch(dir -> Files.exists(dir.resolve("checkpoints/last.zip")))) {
-                    stop.request();
-                    return;
-                }
-                Thread.sleep(5);
-            } catch (IOException | InterruptedException e) {
-                return;
-            }
-        }
     }
 
     private static List<String> epochsOf(Path run) throws IOException {
