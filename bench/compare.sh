@@ -6,8 +6,8 @@
 #   bench/compare.sh EXPERIMENT.yaml [ROUNDS [runner bench options, e.g. --set input.shape=[224,224,3]]]
 #
 # Needs target/runner.jar (mvn -B -q -DskipTests package) and Debian's python3-torch (/usr/bin/python3).
-# The runner runs with glibc's allocator tuned as README's "Backends and speed" recommends; a variable the caller
-# set keeps its value.
+# The runner's launcher tunes glibc's allocator and OpenBLAS for the training JVM (README: Backends and speed); a
+# variable the caller set keeps its value.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,9 +23,7 @@ field() { "$python" -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.
 
 printf '%-6s %12s %12s %7s %12s %12s %7s\n' round runner_train torch_train ratio runner_infer torch_infer ratio
 for round in $(seq 1 "$rounds"); do
-  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-1} MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-4294967296} \
-    MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-4294967296} \
-    java -jar target/runner.jar bench "$experiment" --format json "$@" > "$out/runner.json"
+  java -jar target/runner.jar bench "$experiment" --format json "$@" > "$out/runner.json"
   read -r h w c < <("$python" -c "import json,sys; print(*json.load(open(sys.argv[1]))['input_shape'])" "$out/runner.json")
   dense=$("$python" -c "import json,sys; print(*json.load(open(sys.argv[1]))['dense'])" "$out/runner.json")
   bn=$([[ $(field "$out/runner.json" batch_norm) == True ]] && echo --batch-norm || true)

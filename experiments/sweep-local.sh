@@ -23,9 +23,6 @@ runs_dir=${RUNS_DIR:-runs/sweep}
 read -r -a learning_rates <<< "${LEARNING_RATES:-1e-4 3e-4 1e-3}"
 read -r -a dense_widths <<< "${DENSE_WIDTHS:-64 100 256}"
 runner=("${JAVA:-java}" -jar "${RUNNER_JAR:-target/runner.jar}")
-# glibc's allocator tuned for ND4J (README: Backends and speed), unless set already.
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-1} MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-4294967296} \
-  MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-4294967296}
 epochs=()
 if [[ -n ${EPOCHS:-} ]]; then
   epochs=(--set "training.epochs=$EPOCHS")

@@ -33,9 +33,6 @@ width=${dense_widths[task % ${#dense_widths[@]}]}
 
 # ND4J's native CPU code runs OMP_NUM_THREADS OpenMP threads: as many as the cores Slurm gave the task.
 export OMP_NUM_THREADS=${SLURM_CPUS_PER_TASK:-1}
-# glibc's allocator tuned for ND4J (README: Backends and speed), unless set already.
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-1} MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-4294967296} \
-  MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-4294967296}
 cd "${SLURM_SUBMIT_DIR:-.}"
 echo "Array task $task: optimizer.learning_rate=$lr model.dense=[$width, $width]"
 exec "${JAVA:-java}" -jar "${RUNNER_JAR:-target/runner.jar}" "${EXPERIMENT:-experiments/vgg16-small.yaml}" \

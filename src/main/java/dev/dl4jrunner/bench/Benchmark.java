@@ -4,6 +4,7 @@ import dev.dl4jrunner.config.ExperimentConfig;
 import dev.dl4jrunner.config.InputConfig;
 import dev.dl4jrunner.data.DatasetSplit;
 import dev.dl4jrunner.data.ImagePipeline;
+import dev.dl4jrunner.launch.LaunchedProcess;
 import dev.dl4jrunner.model.Backend;
 import dev.dl4jrunner.model.ModelFlops;
 import dev.dl4jrunner.model.Vgg16Factory;
@@ -15,7 +16,6 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,8 +51,7 @@ public final class Benchmark {
         first.hasNext();
         graph.fit(first.next());
         stop(first);
-        double toFirstIteration = (System.currentTimeMillis()
-                - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+        double toFirstIteration = (System.currentTimeMillis() - LaunchedProcess.commandStart().toEpochMilli()) / 1000.0;
 
         int needed = warmup + iterations;
         long pipelineStart = System.nanoTime();

@@ -8,7 +8,7 @@ import dev.dl4jrunner.bench.Benchmark;
 import dev.dl4jrunner.config.ExperimentConfig;
 import dev.dl4jrunner.data.DatasetSplit;
 import dev.dl4jrunner.data.ImageDataset;
-import dev.dl4jrunner.model.AllocatorTuning;
+import dev.dl4jrunner.launch.ProcessTuning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,12 +91,12 @@ final class BenchCommand implements Callable<Integer> {
                         + "warm-up%n", r.experiment(), r.inputShape().get(0), r.inputShape().get(1),
                 r.inputShape().get(2), r.dense(), r.batchSize(), r.timedIterations(), r.warmupIterations());
         out.println("Backend: " + r.backend());
-        AllocatorTuning.advice().ifPresent(out::println);
+        ProcessTuning.advice(ProcessTuning.missing()).ifPresent(out::println);
         out.printf(Locale.ROOT, "Training          %8.1f images/s%n", r.trainImagesPerSecond());
         out.printf(Locale.ROOT, "Inference         %8.1f images/s%n", r.inferenceImagesPerSecond());
         out.printf(Locale.ROOT, "Input pipeline    %8.1f images/s (decode, resize, scale; one thread)%n",
                 r.pipelineImagesPerSecond());
-        out.printf(Locale.ROOT, "First iteration   %8.1f s after the JVM started%n", r.secondsToFirstIteration());
+        out.printf(Locale.ROOT, "First iteration   %8.1f s after the command started%n", r.secondsToFirstIteration());
         out.printf(Locale.ROOT, "Peak memory       %8.2f GiB resident, of which %.2f GiB Java heap at its peak; the rest "
                         + "is ND4J's off-heap arrays, native code and the JVM%n",
                 gib(r.peakResidentBytes()), gib(r.peakHeapBytes()));

@@ -1,20 +1,25 @@
 package dev.dl4jrunner.cli;
 
+import dev.dl4jrunner.launch.LaunchedProcess;
 import dev.dl4jrunner.train.StopRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * While a run trains, turns Ctrl-C (SIGINT) and SIGTERM into a {@link StopRequest}: the first one lets the current
  * batch finish and a checkpoint be written; a second one records the run as interrupted and ends the process at
  * once, which loses nothing already written because every file is replaced atomically.
+ *
+ * <p>Under the runner's {@link dev.dl4jrunner.launch.Launcher} a terminal's Ctrl-C or Slurm's SIGTERM reaches this
+ * JVM twice, directly and forwarded by the launcher, within milliseconds: the same signal again within
+ * {@link LaunchedProcess#SAME_SIGNAL} counts once.
  *
  * <p>{@code sun.misc.Signal} (module jdk.unsupported) is the only way to handle a signal without starting the JVM's
  * shutdown, during which the training thread could not finish its batch and exit cleanly.
@@ -24,15 +29,23 @@ final class InterruptSignals implements AutoCloseable {
     private static final List<String> SIGNALS = List.of("INT", "TERM");
 
     private final StopRequest stop;
-    private final AtomicInteger received = new AtomicInteger();
+    private final Duration sameSignal;
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+    private int received;
+    private String lastName;
+    private long lastNanos;
 
-    private InterruptSignals(StopRequest stop) {
+    /** What one delivery of a signal does. */
+    enum Reaction { STOP_AFTER_BATCH, STOP_AT_ONCE, ALREADY_COUNTED }
+
+    InterruptSignals(StopRequest stop, Duration sameSignal) {
         this.stop = stop;
+        this.sameSignal = sameSignal;
     }
 
     static InterruptSignals install(StopRequest stop) {
-        InterruptSignals signals = new InterruptSignals(stop);
+        Duration sameSignal = LaunchedProcess.current().isPresent() ? LaunchedProcess.SAME_SIGNAL : Duration.ZERO;
+        InterruptSignals signals = new InterruptSignals(stop, sameSignal);
         for (String name : SIGNALS) {
             Signal signal = new Signal(name);
             try {
@@ -45,15 +58,30 @@ final class InterruptSignals implements AutoCloseable {
     }
 
     private void handle(Signal signal) {
-        if (received.incrementAndGet() == 1) {
-            LOG.warn("\nSIG{} received: stopping after the current batch and writing a checkpoint "
-                    + "(press Ctrl-C again to stop at once)", signal.getName());
-            stop.request();
-        } else {
-            LOG.warn("\nStopping at once; the run continues from its last checkpoint when resumed");
-            stop.sayLastWord();
-            Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+        switch (react(signal.getName(), System.nanoTime())) {
+            case STOP_AFTER_BATCH -> {
+                LOG.warn("\nSIG{} received: stopping after the current batch and writing a checkpoint "
+                        + "(press Ctrl-C again to stop at once)", signal.getName());
+                stop.request();
+            }
+            case STOP_AT_ONCE -> {
+                LOG.warn("\nStopping at once; the run continues from its last checkpoint when resumed");
+                stop.sayLastWord();
+                Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+            }
+            case ALREADY_COUNTED -> {
+            }
         }
+    }
+
+    /** Counts a delivery of the signal {@code name} at {@code nanoTime}. */
+    synchronized Reaction react(String name, long nanoTime) {
+        if (name.equals(lastName) && nanoTime - lastNanos < sameSignal.toNanos()) {
+            return Reaction.ALREADY_COUNTED;
+        }
+        lastName = name;
+        lastNanos = nanoTime;
+        return ++received == 1 ? Reaction.STOP_AFTER_BATCH : Reaction.STOP_AT_ONCE;
     }
 
     @Override

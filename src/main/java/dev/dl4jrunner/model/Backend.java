@@ -1,5 +1,6 @@
 package dev.dl4jrunner.model;
 
+import dev.dl4jrunner.launch.ProcessTuning;
 import org.deeplearning4j.config.DL4JSystemProperties;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -64,7 +65,7 @@ public final class Backend {
                 && org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
         boolean cudnn = "CUDA".equalsIgnoreCase(backend) && helpersAllowed;
         int threads = Runtime.getRuntime().availableProcessors();
-        return new Description(backend, blas, oneDnn, cudnn, threads);
+        return new Description(backend, blas, oneDnn, cudnn, threads, ProcessTuning.inEffect(System.getenv()));
     }
 
     /** The layer helper classes attached to a built graph, by layer name: how a test proves oneDNN is really used. */
@@ -78,13 +79,24 @@ public final class Backend {
         return helpers;
     }
 
-    /** A one-line account of the backend for logs and provenance. */
+    /**
+     * A one-line account of the backend for logs and provenance; {@code tuning} holds the environment variables of
+     * {@link ProcessTuning} that this process has.
+     */
     public record Description(String backend, String blasVendor, boolean oneDnnHelpers, boolean cudnnHelpers,
-                              int cpuThreads) {
+                              int cpuThreads, Map<String, String> tuning) {
+        public Description {
+            tuning = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tuning));
+        }
+
         @Override
         public String toString() {
             String helpers = oneDnnHelpers ? "oneDNN helpers on" : cudnnHelpers ? "cuDNN helpers on" : "no layer helpers";
-            return backend + " backend (" + blasVendor + ", " + helpers + ", " + cpuThreads + " threads)";
+            String allocator = tuning.containsKey("MALLOC_ARENA_MAX") ? ", allocator tuned" : "";
+            String blasCore = tuning.containsKey(ProcessTuning.OPENBLAS_CORETYPE)
+                    ? " " + tuning.get(ProcessTuning.OPENBLAS_CORETYPE) : "";
+            return backend + " backend (" + blasVendor + blasCore + ", " + helpers + allocator + ", " + cpuThreads
+                    + " threads)";
         }
     }
 }

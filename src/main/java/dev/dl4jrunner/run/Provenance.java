@@ -76,7 +76,8 @@ public record Provenance(
     public record Software(String runner, String dl4j, String java, String os) {
     }
 
+    /** The backend, and the environment variables that tune it ({@code MALLOC_ARENA_MAX}, ...) as they were set. */
     public record Backend(String name, String blasVendor, boolean oneDnnHelpers, boolean cudnnHelpers,
-                          int cpuThreads) {
+                          int cpuThreads, Map<String, String> tuning) {
     }
 }

@@ -11,7 +11,7 @@ import dev.dl4jrunner.data.DuplicateGroup;
 import dev.dl4jrunner.data.ImagePipeline;
 import dev.dl4jrunner.data.LabeledImage;
 import dev.dl4jrunner.data.TrainingData;
-import dev.dl4jrunner.model.AllocatorTuning;
+import dev.dl4jrunner.launch.ProcessTuning;
 import dev.dl4jrunner.model.Backend;
 import dev.dl4jrunner.model.ModelSummary;
 import dev.dl4jrunner.model.Vgg16Factory;
@@ -226,7 +226,7 @@ public final class TrainingRun {
                 new Provenance.Software(Versions.runner(), Versions.dl4j(), System.getProperty("java.version"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")),
                 new Provenance.Backend(backend.backend(), backend.blasVendor(), backend.oneDnnHelpers(),
-                        backend.cudnnHelpers(), backend.cpuThreads()),
+                        backend.cudnnHelpers(), backend.cpuThreads(), backend.tuning()),
                 GitCommit.of(Path.of("")).orElse(null), hostName(), started.toString(), List.of());
         Json.write(run.provenance(), provenance);
         return provenance;
@@ -234,7 +234,7 @@ public final class TrainingRun {
 
     private static void logBackend(Backend.Description backend) {
         LOG.info("Backend: {}", backend);
-        AllocatorTuning.advice().ifPresent(LOG::info);
+        ProcessTuning.advice(ProcessTuning.missing()).ifPresent(LOG::info);
     }
 
     private static void warnAboutDuplicates(List<DuplicateGroup> duplicates) {

@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.fail;
  * Stops real training processes the ways users and machines do (kill -9 at several points, Ctrl-C, a full disk)
  * and checks that nothing is lost beyond the last checkpoint, that nothing is left damaged, and that resuming ends
  * exactly where a run that never stopped ends.
+ *
+ * <p>{@code java -jar runner.jar} trains in a child JVM of its launcher (dev.dl4jrunner.launch.Launcher): a kill -9
+ * hits the training JVM, as the kernel's out-of-memory killer would, except where the launcher alone is killed.
  */
 class CrashSafetyIT {
     /** Two epochs of four batches of 8 (16 + 16 training images), a checkpoint every 2 iterations, dropout on. */
@@ -74,8 +77,9 @@ class CrashSafetyIT {
         kills.add("while writing a checkpoint (the one kept: " + intact.describe() + ")");
 
         Runner fourth = Runner.resume(run, "killed-4");
-        fourth.awaitThenKill(() -> metricsEpochs(run) >= 1);
-        kills.add("right after epoch 1");
+        fourth.awaitThen(() -> metricsEpochs(run) >= 1);
+        fourth.killLauncherOnly();
+        kills.add("right after epoch 1, the launcher only");
 
         Runner last = Runner.resume(run, "killed-5");
         assertThat(last.awaitExit()).as(last.output()).isZero();
@@ -88,14 +92,19 @@ class CrashSafetyIT {
     @Test
     void ctrlCCheckpointsRecordsInterruptedAndExitsWith130() throws Exception {
         Path runs = temp.resolve("ctrl-c");
-        Runner training = Runner.train(runs, "ctrl-c");
+        // In a process group of its own, which a terminal's Ctrl-C signals as a whole: the launcher and the child.
+        List<String> args = new ArrayList<>(List.of(yaml.toString(), "--runs-dir", runs.toString()));
+        args.addAll(TINY);
+        Runner training = Runner.start("ctrl-c", "exec setsid \"$@\"", args.toArray(String[]::new));
         training.awaitThen(() -> runDir(runs) != null && Files.exists(runDir(runs).resolve("checkpoints/last.zip")));
-        training.signal("INT");
+        assertThat(training.process.descendants()).as("the launcher's training JVM").hasSize(1);
+        training.signalProcessGroup("INT");
 
         assertThat(training.awaitExit()).as(training.output()).isEqualTo(ExitCode.INTERRUPTED);
         Path run = onlyRun(runs);
-        assertThat(training.output()).contains("SIGINT received")
-                .contains("The run stopped ").contains("resume " + run).doesNotContain("Exception");
+        assertThat(training.output()).contains("SIGINT received").doesNotContain("Stopping at once")
+                .contains("The run stopped ").contains("resume " + run).doesNotContain("Exception")
+                .contains("allocator tuned");
         assertThat(summary(run).get("status").asText()).isEqualTo("interrupted");
         TrainingState state = CheckpointFile.readState(run.resolve("checkpoints/last.zip"));
         assertThat(state.completedEpochs() * 100 + state.current().batches()).as("work kept").isPositive();
@@ -239,14 +248,34 @@ class CrashSafetyIT {
             }
         }
 
+        /** kill -9 of the training JVM at the point {@code condition} marks, then of its launcher. */
         void awaitThenKill(BooleanSupplier condition) throws InterruptedException {
             awaitThen(condition);
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor();
         }
 
+        /** kill -9 of the launcher alone: the training JVM must stop by itself, at once. */
+        void killLauncherOnly() throws InterruptedException {
+            List<ProcessHandle> trainers = process.descendants().toList();
+            assertThat(trainers).as("the launcher's training JVM").hasSize(1);
+            process.destroyForcibly();
+            process.waitFor();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (trainers.get(0).isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(trainers.get(0).isAlive()).as("the training JVM outlived its launcher").isFalse();
+            assertThat(output()).contains("launcher process (pid " + process.pid() + ") ended; stopping at once");
+        }
+
         void signal(String name) throws IOException, InterruptedException {
             assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor()).isZero();
+        }
+
+        void signalProcessGroup(String name) throws IOException, InterruptedException {
+            assertThat(new ProcessBuilder("kill", "-" + name, "--", "-" + process.pid()).start().waitFor()).isZero();
         }
 
         int awaitExit() throws InterruptedException {

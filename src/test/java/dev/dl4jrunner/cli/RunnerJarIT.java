@@ -55,8 +55,31 @@ class RunnerJarIT {
             assertThat(new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("status").asText())
                     .isEqualTo("completed");
             overrides.add(Files.readString(dir.resolve("overrides.txt")).lines().toList().get(1));
+            assertThat(new ObjectMapper().readTree(dir.resolve("provenance.json").toFile()).at("/backend/tuning")
+                    .get("MALLOC_ARENA_MAX").asText()).as("trained in the launcher's tuned JVM").isEqualTo("1");
         }
         assertThat(overrides).containsExactlyInAnyOrder("optimizer.learning_rate=1e-3", "optimizer.learning_rate=1e-4");
+    }
+
+    @Test
+    void aUsersOwnAllocatorSettingIsKept() throws Exception {
+        Path yaml = TinyExperiment.write(temp, SharedData.trainDir());
+        Path runs = temp.resolve("runs");
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", System.getProperty("runner.jar"), yaml.toString(),
+                "--runs-dir", runs.toString(), "--set", "data.limit_per_class=10")
+                .redirectErrorStream(true).redirectOutput(temp.resolve("out.txt").toFile());
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished in time").isTrue();
+        assertThat(process.exitValue()).as(Files.readString(temp.resolve("out.txt"))).isZero();
+
+        Path run;
+        try (Stream<Path> list = Files.list(runs)) {
+            run = list.findFirst().orElseThrow();
+        }
+        assertThat(new ObjectMapper().readTree(run.resolve("provenance.json").toFile()).at("/backend/tuning")
+                .properties()).extracting(e -> e.getKey() + "=" + e.getValue().asText())
+                .contains("MALLOC_ARENA_MAX=2").doesNotContain("MALLOC_MMAP_THRESHOLD_=4294967296");
     }
 
     @Test
