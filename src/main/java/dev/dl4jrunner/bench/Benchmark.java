@@ -6,6 +6,7 @@ import dev.dl4jrunner.data.DatasetSplit;
 import dev.dl4jrunner.data.ImagePipeline;
 import dev.dl4jrunner.launch.LaunchedProcess;
 import dev.dl4jrunner.model.Backend;
+import dev.dl4jrunner.model.ForwardPassCache;
 import dev.dl4jrunner.model.ModelFlops;
 import dev.dl4jrunner.model.Vgg16Factory;
 import dev.dl4jrunner.train.LoopOverhead;
@@ -41,8 +42,8 @@ public final class Benchmark {
     public BenchResult run(String experimentName) throws IOException {
         Backend.Description backend = Backend.start();
         InputConfig input = config.input();
-        ComputationGraph graph = Vgg16Factory.build(config.model(), config.optimizer(), input,
-                split.classes().size(), config.seed());
+        ComputationGraph graph = ForwardPassCache.apply(Vgg16Factory.build(config.model(), config.optimizer(), input,
+                split.classes().size(), config.seed()), config.training().cacheForwardPass());
         ImagePipeline pipeline = new ImagePipeline(split, input, config.data().augment(),
                 config.training().batchSize(), config.seed());
 

@@ -111,6 +111,7 @@ public final class ConfigYaml {
         values.put(TRAINING_WORKERS, training.parallelism().workers());
         values.put(TRAINING_PARALLEL_MODE, training.parallelism().mode());
         values.put(TRAINING_AVERAGING_FREQUENCY, training.parallelism().averagingFrequency());
+        values.put(TRAINING_CACHE_FORWARD_PASS, training.cacheForwardPass());
         training.earlyStopping().ifPresent(stopping -> {
             values.put(EARLY_STOPPING_METRIC, stopping.metric());
             values.put(EARLY_STOPPING_PATIENCE, stopping.patience());

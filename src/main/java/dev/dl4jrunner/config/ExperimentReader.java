@@ -371,7 +371,7 @@ final class ExperimentReader {
                                 get(EARLY_STOPPING_MIN_DELTA)))
                         : Optional.empty(),
                         new Parallelism(get(TRAINING_WORKERS), get(TRAINING_PARALLEL_MODE),
-                                get(TRAINING_AVERAGING_FREQUENCY))),
+                                get(TRAINING_AVERAGING_FREQUENCY)), get(TRAINING_CACHE_FORWARD_PASS)),
                 new CheckpointConfig(get(CHECKPOINTS_EVERY_ITERATIONS), get(CHECKPOINTS_EVERY_MINUTES),
                         get(CHECKPOINTS_EVERY_EPOCHS), get(CHECKPOINTS_KEEP_LAST)),
                 isOn(SPARK) ? Optional.of(spark()) : Optional.empty());

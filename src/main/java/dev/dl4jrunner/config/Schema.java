@@ -195,6 +195,10 @@ final class Schema {
             Range.atLeast(1), "With several workers: batches each worker fits between averagings; the runner hands "
                     + "`workers` x this many batches to the wrapper at a time, and reports progress, checkpoints and "
                     + "stops between them.");
+    static final Key TRAINING_CACHE_FORWARD_PASS = optional("training.cache_forward_pass", Type.BOOLEAN, true,
+            Range.ANY, "Keep each layer's forward-pass output for the backward pass instead of computing it again "
+                    + "(DL4J's `CacheMode.DEVICE`): about 25% faster training on a CPU, for one more copy of the "
+                    + "convolution outputs in memory (0.1-0.3 GiB at 64x64, batch 32); `false` saves that memory.");
     static final Key EARLY_STOPPING = section("training.early_stopping",
             "Stop when the validation metric stops improving; absent = train all epochs, `{}` = on with defaults.");
     static final Key EARLY_STOPPING_METRIC = optional("training.early_stopping.metric", Type.CHOICE,
@@ -242,7 +246,7 @@ final class Schema {
             OPTIMIZER, OPTIMIZER_TYPE, OPTIMIZER_LEARNING_RATE, OPTIMIZER_WEIGHT_DECAY,
             OPTIMIZER_BETA1, OPTIMIZER_BETA2, OPTIMIZER_EPSILON, OPTIMIZER_MOMENTUM, OPTIMIZER_RHO,
             TRAINING, TRAINING_EPOCHS, TRAINING_BATCH_SIZE,
-            TRAINING_WORKERS, TRAINING_PARALLEL_MODE, TRAINING_AVERAGING_FREQUENCY,
+            TRAINING_WORKERS, TRAINING_PARALLEL_MODE, TRAINING_AVERAGING_FREQUENCY, TRAINING_CACHE_FORWARD_PASS,
             EARLY_STOPPING, EARLY_STOPPING_METRIC, EARLY_STOPPING_PATIENCE, EARLY_STOPPING_MIN_DELTA,
             CHECKPOINTS, CHECKPOINTS_EVERY_ITERATIONS, CHECKPOINTS_EVERY_MINUTES, CHECKPOINTS_EVERY_EPOCHS,
             CHECKPOINTS_KEEP_LAST,

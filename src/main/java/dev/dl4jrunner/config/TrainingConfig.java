@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param batchSize     images per step, &gt;= 1
  * @param earlyStopping stop when the validation metric stops improving, if present
  * @param parallelism   how many devices train side by side
+ * @param cacheForwardPass whether layers keep their forward-pass output for the backward pass
  */
 public record TrainingConfig(int epochs, int batchSize, Optional<EarlyStoppingConfig> earlyStopping,
-                             Parallelism parallelism) {
+                             Parallelism parallelism, boolean cacheForwardPass) {
 }

@@ -6,6 +6,7 @@ import dev.dl4jrunner.config.StoppingMetric;
 import dev.dl4jrunner.data.ImagePipeline;
 import dev.dl4jrunner.data.TrainingData;
 import dev.dl4jrunner.model.Backend;
+import dev.dl4jrunner.model.ForwardPassCache;
 import dev.dl4jrunner.model.ModelSummary;
 import dev.dl4jrunner.model.Vgg16Factory;
 import dev.dl4jrunner.run.Json;
@@ -70,8 +71,8 @@ public final class DistributedTrainingRun {
         try {
             history.write();
             summaries.write(RunStatus.RUNNING, history.epochs(), false, null);
-            ComputationGraph graph = Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
-                    data.split().classes().size(), config.seed());
+            ComputationGraph graph = ForwardPassCache.apply(Vgg16Factory.build(config.model(), config.optimizer(),
+                    config.input(), data.split().classes().size(), config.seed()), config.training().cacheForwardPass());
             LOG.info("Model: VGG16{}\n{}", config.model().batchNorm() ? " with batch normalization" : "",
                     ModelSummary.render(graph, InputType.convolutional(
                             config.input().height(), config.input().width(), config.input().channels())));

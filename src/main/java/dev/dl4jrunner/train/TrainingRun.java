@@ -13,6 +13,7 @@ import dev.dl4jrunner.data.LabeledImage;
 import dev.dl4jrunner.data.TrainingData;
 import dev.dl4jrunner.launch.ProcessTuning;
 import dev.dl4jrunner.model.Backend;
+import dev.dl4jrunner.model.ForwardPassCache;
 import dev.dl4jrunner.model.ModelSummary;
 import dev.dl4jrunner.model.Vgg16Factory;
 import dev.dl4jrunner.report.CurvePlots;
@@ -136,7 +137,7 @@ public final class TrainingRun {
         try {
             history.write();
             summaries.write(RunStatus.RUNNING, history.epochs(), false, null);
-            ComputationGraph graph = model.load();
+            ComputationGraph graph = ForwardPassCache.apply(model.load(), config.training().cacheForwardPass());
             LOG.info("Model: VGG16{}\n{}", config.model().batchNorm() ? " with batch normalization" : "",
                     ModelSummary.render(graph, InputType.convolutional(
                             config.input().height(), config.input().width(), config.input().channels())));

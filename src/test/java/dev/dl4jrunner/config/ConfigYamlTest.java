@@ -59,6 +59,7 @@ class ConfigYamlTest {
                   workers: 1
                   parallel_mode: averaging
                   averaging_frequency: 1
+                  cache_forward_pass: true
                   early_stopping: null
                 checkpoints:
                   every_iterations: 0
@@ -91,7 +92,7 @@ class ConfigYamlTest {
                 new ModelConfig(List.of(1, 2, 3), 1e-9, true, WeightInitScheme.RELU),
                 new OptimizerConfig(OptimizerType.NESTEROVS, 1.0 / 3, 0.9, 0.999, 1e-7, 0.99, 0.9, 12345.678),
                 new TrainingConfig(1000, 1, Optional.of(new EarlyStoppingConfig(StoppingMetric.VAL_ACCURACY, 1, 0.0)),
-                        new Parallelism(8, ParallelMode.SHARED_GRADIENTS, 5)),
+                        new Parallelism(8, ParallelMode.SHARED_GRADIENTS, 5), false),
                 new CheckpointConfig(7, 2.5, 2, 100), Optional.empty()));
     }
 

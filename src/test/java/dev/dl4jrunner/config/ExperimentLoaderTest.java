@@ -36,7 +36,7 @@ class ExperimentLoaderTest {
                 new InputConfig(64, 64, 3),
                 new ModelConfig(List.of(4096, 4096), 0.0, false, WeightInitScheme.XAVIER),
                 new OptimizerConfig(OptimizerType.ADAM, 0.001, 0.9, 0.999, 1e-7, 0.9, 0.9, 0.0),
-                new TrainingConfig(3, 32, Optional.empty(), Parallelism.SINGLE),
+                new TrainingConfig(3, 32, Optional.empty(), Parallelism.SINGLE, true),
                 new CheckpointConfig(0, 10.0, 0, 3), Optional.empty()));
     }
 
@@ -74,6 +74,7 @@ class ExperimentLoaderTest {
                   workers: 4
                   parallel_mode: shared_gradients
                   averaging_frequency: 3
+                  cache_forward_pass: false
                   early_stopping:
                     metric: val_accuracy
                     patience: 4
@@ -95,7 +96,7 @@ class ExperimentLoaderTest {
                 new OptimizerConfig(OptimizerType.RMSPROP, 5e-3, 0.9, 0.999, 1e-8, 0.9, 0.95, 1e-5),
                 new TrainingConfig(20, 64,
                         Optional.of(new EarlyStoppingConfig(StoppingMetric.VAL_ACCURACY, 4, 0.01)),
-                        new Parallelism(4, ParallelMode.SHARED_GRADIENTS, 3)),
+                        new Parallelism(4, ParallelMode.SHARED_GRADIENTS, 3), false),
                 new CheckpointConfig(50, 30.0, 5, 2), Optional.empty()));
     }
 
