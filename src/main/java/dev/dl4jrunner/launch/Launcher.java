@@ -4,6 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import sun.misc.Signal;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Starts the commands that train or run a network in a second JVM that has {@link ProcessTuning}'s environment,
@@ -108,15 +111,20 @@ public final class Launcher {
         childEnvironment.remove("JDK_JAVA_OPTIONS");
         childEnvironment.remove("JAVA_TOOL_OPTIONS");
         childEnvironment.put(LaunchedProcess.LAUNCHER_PID, Long.toString(ProcessHandle.current().pid()));
+        // Loaded before the child starts, so that the handlers are in place a moment after its start: until then
+        // a Ctrl-C would end this JVM with its default handler.
+        AtomicLong childPid = new AtomicLong();
+        Consumer<Signal> send = sender(childPid);
         Process child;
         try {
             child = builder.start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             err.println("Could not start a JVM with the tuned environment (" + e.getMessage()
                     + "); running without it");
             return OptionalInt.empty();
         }
-        forwardSignalsTo(child.pid());
+        childPid.set(child.pid());
+        forward(send);
         int exitCode = waitFor(child);
         if (exitCode == SIGKILL_EXIT) {
             err.println("The training JVM was killed (SIGKILL): out of memory, or by a user or the system.");
@@ -134,15 +142,29 @@ public final class Launcher {
         }
     }
 
-    private static void forwardSignalsTo(long childPid) {
-        LibC libc = LibC.load();
+    private static void forward(Consumer<Signal> send) {
         for (String name : FORWARDED_SIGNALS) {
-            Signal signal = new Signal(name);
             try {
-                Signal.handle(signal, received -> libc.kill((int) childPid, received.getNumber()));
+                Signal.handle(new Signal(name), send::accept);
             } catch (IllegalArgumentException reservedByTheJvm) {
                 // With -Xrs the JVM keeps the signal; the child still receives what a terminal sends the group.
             }
+        }
+    }
+
+    /** Sends the child a signal: with libc's kill(2), or the kill command where JNA cannot load its library. */
+    private static Consumer<Signal> sender(AtomicLong childPid) {
+        try {
+            LibC libc = LibC.load();
+            return signal -> libc.kill((int) childPid.get(), signal.getNumber());
+        } catch (LinkageError noJna) {
+            return signal -> {
+                try {
+                    new ProcessBuilder("kill", "-" + signal.getName(), Long.toString(childPid.get())).start();
+                } catch (IOException noKillCommand) {
+                    ProcessHandle.of(childPid.get()).ifPresent(ProcessHandle::destroy);
+                }
+            };
         }
     }
 
