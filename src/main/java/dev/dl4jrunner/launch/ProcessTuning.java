@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +82,12 @@ public final class ProcessTuning {
         return inEffect;
     }
 
+    /** Whether {@code environment} has all of the allocator settings, with the runner's values. */
+    public static boolean allocatorTuned(Map<String, String> environment) {
+        return ALLOCATOR.entrySet().stream()
+                .allMatch(setting -> setting.getValue().equals(environment.get(setting.getKey())));
+    }
+
     /** A hint for a Linux process that runs without the allocator settings though it could have them. */
     public static Optional<String> advice(Map<String, String> missing) {
         if (!missing.keySet().containsAll(ALLOCATOR.keySet())) {
@@ -110,6 +117,6 @@ public final class ProcessTuning {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             map.put(namesAndValues[i], namesAndValues[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

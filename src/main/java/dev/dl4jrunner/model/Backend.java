@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -86,13 +87,13 @@ public final class Backend {
     public record Description(String backend, String blasVendor, boolean oneDnnHelpers, boolean cudnnHelpers,
                               int cpuThreads, Map<String, String> tuning) {
         public Description {
-            tuning = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tuning));
+            tuning = Collections.unmodifiableMap(new LinkedHashMap<>(tuning));
         }
 
         @Override
         public String toString() {
             String helpers = oneDnnHelpers ? "oneDNN helpers on" : cudnnHelpers ? "cuDNN helpers on" : "no layer helpers";
-            String allocator = tuning.containsKey("MALLOC_ARENA_MAX") ? ", allocator tuned" : "";
+            String allocator = ProcessTuning.allocatorTuned(tuning) ? ", allocator tuned" : "";
             String blasCore = tuning.containsKey(ProcessTuning.OPENBLAS_CORETYPE)
                     ? " " + tuning.get(ProcessTuning.OPENBLAS_CORETYPE) : "";
             return backend + " backend (" + blasVendor + blasCore + ", " + helpers + allocator + ", " + cpuThreads

@@ -71,8 +71,9 @@ public final class DistributedTrainingRun {
         try {
             history.write();
             summaries.write(RunStatus.RUNNING, history.epochs(), false, null);
-            ComputationGraph graph = ForwardPassCache.apply(Vgg16Factory.build(config.model(), config.optimizer(),
-                    config.input(), data.split().classes().size(), config.seed()), config.training().cacheForwardPass());
+            ComputationGraph built = Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
+                    data.split().classes().size(), config.seed());
+            ComputationGraph graph = ForwardPassCache.apply(built, config.training().cacheForwardPass());
             LOG.info("Model: VGG16{}\n{}", config.model().batchNorm() ? " with batch normalization" : "",
                     ModelSummary.render(graph, InputType.convolutional(
                             config.input().height(), config.input().width(), config.input().channels())));

@@ -22,7 +22,8 @@ class InterruptSignalsTest {
     void underTheLauncherOneCtrlCDeliveredToBothProcessesCountsOnce() {
         InterruptSignals signals = new InterruptSignals(new StopRequest(), Duration.ofSeconds(1));
         assertThat(signals.react("INT", 0)).isEqualTo(Reaction.STOP_AFTER_BATCH);
-        assertThat(signals.react("INT", 40 * MS)).as("the launcher's forwarded copy").isEqualTo(Reaction.ALREADY_COUNTED);
+        assertThat(signals.react("INT", 40 * MS)).as("the launcher's forwarded copy")
+                .isEqualTo(Reaction.ALREADY_COUNTED);
         assertThat(signals.react("INT", 3000 * MS)).as("the user's second Ctrl-C").isEqualTo(Reaction.STOP_AT_ONCE);
     }
 

@@ -55,6 +55,13 @@ class ProcessTuningTest {
     }
 
     @Test
+    void onlyTheRunnersOwnValuesCountAsATunedAllocator() {
+        assertThat(ProcessTuning.allocatorTuned(Map.of("MALLOC_ARENA_MAX", "1", "MALLOC_MMAP_THRESHOLD_", "4294967296",
+                "MALLOC_TRIM_THRESHOLD_", "4294967296"))).isTrue();
+        assertThat(ProcessTuning.allocatorTuned(Map.of("MALLOC_ARENA_MAX", "8"))).isFalse();
+    }
+
+    @Test
     void cpuFlagsComeFromCpuinfo(@TempDir Path temp) throws IOException {
         Path cpuinfo = Files.writeString(temp.resolve("cpuinfo"), "processor\t: 0\nvendor_id\t: AuthenticAMD\n"
                 + "flags\t\t: fpu sse4_2 avx2 avx512f\nbogomips\t: 4800\n\nprocessor\t: 1\nflags\t\t: fpu\n");
