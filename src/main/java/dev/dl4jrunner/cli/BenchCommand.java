@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measures the experiment's model on its own images, without training a run or writing anything: "
                 + "training and inference images/s (medians over timed iterations after warm-up, on batches "
-                + "already in memory), the input pipeline alone, time from JVM start to the first finished "
+                + "already in memory), the input pipeline alone, time from the command's start to the first finished "
                 + "iteration, peak memory, and the arithmetic rate against this machine's GEMM peak.",
                 "Absolute numbers on a shared machine are noisy; compare ratios measured back to back."},
         exitCodeListHeading = "%nExit codes:%n",
