@@ -91,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
                         + "warm-up%n", r.experiment(), r.inputShape().get(0), r.inputShape().get(1),
                 r.inputShape().get(2), r.dense(), r.batchSize(), r.timedIterations(), r.warmupIterations());
         out.println("Backend: " + r.backend());
-        ProcessTuning.advice(ProcessTuning.missing()).ifPresent(out::println);
+        ProcessTuning.advice().ifPresent(out::println);
         out.printf(Locale.ROOT, "Training          %8.1f images/s%n", r.trainImagesPerSecond());
         out.printf(Locale.ROOT, "Inference         %8.1f images/s%n", r.inferenceImagesPerSecond());
         out.printf(Locale.ROOT, "Input pipeline    %8.1f images/s (decode, resize, scale; one thread)%n",

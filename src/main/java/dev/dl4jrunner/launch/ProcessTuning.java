@@ -100,6 +100,11 @@ public final class ProcessTuning {
                 + "` first (README: Backends and speed)");
     }
 
+    /** {@link #advice} for this process on this machine. */
+    public static Optional<String> advice() {
+        return advice(missing());
+    }
+
     /** The CPU's feature flags from the first {@code flags} line of {@code cpuinfo}; empty when unreadable. */
     public static Set<String> cpuFlags(Path cpuinfo) {
         try (Stream<String> lines = Files.lines(cpuinfo)) {

@@ -235,7 +235,7 @@ public final class TrainingRun {
 
     private static void logBackend(Backend.Description backend) {
         LOG.info("Backend: {}", backend);
-        ProcessTuning.advice(ProcessTuning.missing()).ifPresent(LOG::info);
+        ProcessTuning.advice().ifPresent(LOG::info);
     }
 
     private static void warnAboutDuplicates(List<DuplicateGroup> duplicates) {
