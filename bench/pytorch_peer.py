@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """The PyTorch peer of `runner bench`: the same VGG16 (configuration D, optional batch normalization after every
 convolution, the given dense widths, one sigmoid unit for 2 classes or a softmax), the same input shape and batch,
-Adam, FP32, channels_last, on in-memory batches. Prints JSON with the same rate keys as `runner bench --format json`.
+Adam, FP32, channels_last, on in-memory batches. Prints JSON with the same keys as `runner bench --format json` for
+the rates, the time to the first finished iteration (counted, like the runner's, from the start of the process:
+the interpreter's start and `import torch` included) and the peak resident memory.
 
 Not a project dependency: run it with Debian's python3-torch (`apt-get install python3-torch`, /usr/bin/python3).
 """
 import argparse
 import json
+import os
+import resource
 import statistics
 import time
 
@@ -45,6 +49,18 @@ def median_seconds(step, warmup, iterations):
     return statistics.median(times)
 
 
+def seconds_since_process_start():
+    """Wall time since this process started (Linux /proc): what a user waits from the command to now."""
+    with open("/proc/self/stat") as stat:
+        # Field 22, starttime, in clock ticks after boot; the command name (field 2) may hold spaces.
+        start_ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+    return time.clock_gettime(time.CLOCK_BOOTTIME) - start_ticks / os.sysconf("SC_CLK_TCK")
+
+
+def peak_resident_bytes():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shape", type=int, nargs=3, default=[64, 64, 3], metavar=("H", "W", "C"))
@@ -76,7 +92,8 @@ def main():
 
     model.train()
     train_step()
-    first_iteration = time.perf_counter() - started
+    first_iteration_after_import = time.perf_counter() - started
+    first_iteration = seconds_since_process_start()
     train = median_seconds(train_step, args.warmup, args.iterations)
     model.eval()
     with torch.no_grad():
@@ -87,7 +104,9 @@ def main():
         "threads": torch.get_num_threads(),
         "train_images_per_second": args.batch / train,
         "inference_images_per_second": args.batch / inference,
-        "seconds_to_first_iteration_after_import": first_iteration,
+        "seconds_to_first_iteration": first_iteration,
+        "seconds_to_first_iteration_after_import": first_iteration_after_import,
+        "peak_resident_bytes": peak_resident_bytes(),
     }, indent=2))
 
 
