@@ -1,11 +1,18 @@
 package dev.dl4jrunner.bench;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code runner bench} measured. Rates are images per second from the median of the timed iterations.
  *
- * @param secondsToFirstIteration from the start of the JVM to the end of the first training iteration
+ * @param secondsToFirstIteration from the start of the command (its launcher's, if it has one) to the end of the
+ *                                first training iteration
+ * @param startupSeconds          the same time by phase, in order: launcher, jvm_and_experiment (this JVM's start,
+ *                                the command line, the experiment and its images listed), backend, model,
+ *                                first_batch, first_fit
  * @param peakResidentBytes       the process's peak resident memory (VmHWM): heap, ND4J's off-heap memory, code
  * @param peakHeapBytes           the Java heap pools' peak use; the rest of the resident memory is ND4J's
  *                                off-heap arrays, native libraries and the JVM itself
@@ -31,6 +38,7 @@ public record BenchResult(
         double inferenceImagesPerSecond,
         double pipelineImagesPerSecond,
         double secondsToFirstIteration,
+        Map<String, Double> startupSeconds,
         long peakResidentBytes,
         long peakHeapBytes,
         double forwardGflopPerImage,
@@ -44,6 +52,7 @@ public record BenchResult(
     public BenchResult {
         inputShape = List.copyOf(inputShape);
         dense = List.copyOf(dense);
+        startupSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(startupSeconds));
     }
 
     /** Achieved training arithmetic as a share of the GEMM peak. */

@@ -4,7 +4,6 @@ import dev.dl4jrunner.config.ExperimentConfig;
 import dev.dl4jrunner.config.InputConfig;
 import dev.dl4jrunner.data.DatasetSplit;
 import dev.dl4jrunner.data.ImagePipeline;
-import dev.dl4jrunner.launch.LaunchedProcess;
 import dev.dl4jrunner.model.Backend;
 import dev.dl4jrunner.model.ForwardPassCache;
 import dev.dl4jrunner.model.ModelFlops;
@@ -40,19 +39,23 @@ public final class Benchmark {
     }
 
     public BenchResult run(String experimentName) throws IOException {
+        StartupPhases startup = StartupPhases.sinceCommandStart();
         Backend.Description backend = Backend.start();
+        startup.end("backend");
         InputConfig input = config.input();
         ComputationGraph graph = ForwardPassCache.apply(Vgg16Factory.build(config.model(), config.optimizer(), input,
                 split.classes().size(), config.seed()), config.training().cacheForwardPass());
+        startup.end("model");
         ImagePipeline pipeline = new ImagePipeline(split, input, config.data().augment(),
                 config.training().batchSize(), config.seed());
-
         DataSetIterator first = pipeline.trainingEpoch(1);
         // The prefetching iterator only has a batch ready once asked whether it has one.
         first.hasNext();
-        graph.fit(first.next());
+        DataSet firstBatch = first.next();
+        startup.end("first_batch");
+        graph.fit(firstBatch);
+        startup.end("first_fit");
         stop(first);
-        double toFirstIteration = (System.currentTimeMillis() - LaunchedProcess.commandStart().toEpochMilli()) / 1000.0;
 
         int needed = warmup + iterations;
         long pipelineStart = System.nanoTime();
@@ -94,7 +97,7 @@ public final class Benchmark {
         return new BenchResult(experimentName, List.of(input.height(), input.width(), input.channels()),
                 config.model().dense(), config.model().batchNorm(), split.classes().size(),
                 config.training().batchSize(), warmup, iterations, backend.toString(),
-                trainRate, 1 / inference.median(), pipelineImages / pipelineSeconds, toFirstIteration,
+                trainRate, 1 / inference.median(), pipelineImages / pipelineSeconds, startup.total(), startup.seconds(),
                 Memory.peakResidentBytes(), Memory.peakHeapBytes(),
                 flops.forwardPerImage() / 1e9, flops.trainingPerImage() / 1e9,
                 flops.trainingPerImage() / 1e9 * trainRate, GemmPeak.measure(), listenerShare,

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /** {@code runner bench EXPERIMENT.yaml}: how fast the experiment's model trains and predicts here. */
@@ -96,7 +97,11 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Inference         %8.1f images/s%n", r.inferenceImagesPerSecond());
         out.printf(Locale.ROOT, "Input pipeline    %8.1f images/s (decode, resize, scale; one thread)%n",
                 r.pipelineImagesPerSecond());
-        out.printf(Locale.ROOT, "First iteration   %8.1f s after the command started%n", r.secondsToFirstIteration());
+        out.printf(Locale.ROOT, "First iteration   %8.1f s after the command started (%s)%n",
+                r.secondsToFirstIteration(), r.startupSeconds().entrySet().stream()
+                        .map(phase -> String.format(Locale.ROOT, "%s %.1f", phase.getKey().replace('_', ' '),
+                                phase.getValue()))
+                        .collect(Collectors.joining(", ")));
         out.printf(Locale.ROOT, "Peak memory       %8.2f GiB resident, of which %.2f GiB Java heap at its peak; the rest "
                         + "is ND4J's off-heap arrays, native code and the JVM%n",
                 gib(r.peakResidentBytes()), gib(r.peakHeapBytes()));

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * user who knew to export the variables. This JVM stays as a thin parent that forwards SIGINT and SIGTERM to the
  * child and exits with its exit code; the child stops itself when the parent disappears (kill -9), and takes a
  * signal that reaches it twice at once (a terminal or Slurm signal both processes) as one
- * ({@link LaunchedProcess}).
+ * ({@link LaunchedProcess}). The child also maps the classes an earlier command of the same jar loaded
+ * ({@link ClassDataArchive}), which makes its start shorter.
  *
  * <p>Nothing is re-executed when the environment is already tuned, off Linux, for the commands that do not
  * compute (runs, ui, check-data, help), under a debugger, or with {@code -Drunner.launcher=false}.
@@ -58,9 +59,15 @@ public final class Launcher {
         if (missing.isEmpty() || underDebugger(jvmArguments)) {
             return OptionalInt.empty();
         }
-        Launcher launcher = new Launcher(childCommand(javaExecutable(), jvmArguments,
-                System.getProperty("java.class.path"), args), missing);
-        return launcher.run(System.err);
+        String classPath = System.getProperty("java.class.path");
+        Optional<ClassDataArchive> classData = ClassDataArchive.forJar(classPath, jvmArguments,
+                ClassDataArchive.cacheDirectory(System.getenv()));
+        List<String> childOptions = new ArrayList<>(jvmArguments);
+        classData.ifPresent(archive -> childOptions.addAll(archive.jvmOptions()));
+        Launcher launcher = new Launcher(childCommand(javaExecutable(), childOptions, classPath, args), missing);
+        OptionalInt exitCode = launcher.run(System.err);
+        classData.ifPresent(archive -> archive.settle(exitCode.orElse(-1)));
+        return exitCode;
     }
 
     /**

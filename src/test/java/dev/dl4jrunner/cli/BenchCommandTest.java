@@ -36,6 +36,16 @@ class BenchCommandTest {
         assertThat(result.get("inference_images_per_second").asDouble()).as("a forward pass is cheaper than a step")
                 .isGreaterThan(result.get("train_images_per_second").asDouble());
         assertThat(result.get("seconds_to_first_iteration").asDouble()).isPositive();
+        JsonNode startup = result.get("startup_seconds");
+        assertThat(startup.fieldNames()).toIterable().as("the start-up's phases, in order").containsExactly("launcher",
+                "jvm_and_experiment", "backend", "model", "first_batch", "first_fit");
+        double phases = 0;
+        for (JsonNode phase : startup) {
+            phases += phase.asDouble();
+        }
+        assertThat(phases).as("the phases add up to the whole")
+                .isCloseTo(result.get("seconds_to_first_iteration").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(startup.get("first_fit").asDouble()).as("a training step takes time").isPositive();
         assertThat(result.get("checkpoint_seconds").asDouble()).as("a checkpoint was written and timed").isPositive();
         assertThat(result.get("loop_overhead_share").asDouble()).as("listeners plus the checkpoint's share")
                 .isGreaterThan(result.get("listener_overhead_share").asDouble());

@@ -27,14 +27,17 @@ class RunnerJarIT {
         Path yaml = TinyExperiment.write(temp, SharedData.trainDir());
         Path runs = temp.resolve("runs");
 
+        Path cache = temp.resolve("cache");
+
         List<Process> processes = new ArrayList<>();
         for (String lr : List.of("1e-3", "1e-4")) {
-            processes.add(new ProcessBuilder("java", "-jar", System.getProperty("runner.jar"), yaml.toString(),
-                    "--runs-dir", runs.toString(), "--set", "data.limit_per_class=10",
+            ProcessBuilder builder = new ProcessBuilder("java", "-jar", System.getProperty("runner.jar"),
+                    yaml.toString(), "--runs-dir", runs.toString(), "--set", "data.limit_per_class=10",
                     "--set", "optimizer.learning_rate=" + lr)
                     .redirectErrorStream(true)
-                    .redirectOutput(temp.resolve("out-" + lr + ".txt").toFile())
-                    .start());
+                    .redirectOutput(temp.resolve("out-" + lr + ".txt").toFile());
+            builder.environment().put("XDG_CACHE_HOME", cache.toString());
+            processes.add(builder.start());
         }
         for (Process process : processes) {
             assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished in time").isTrue();
@@ -59,6 +62,11 @@ class RunnerJarIT {
                     .get("MALLOC_ARENA_MAX").asText()).as("trained in the launcher's tuned JVM").isEqualTo("1");
         }
         assertThat(overrides).containsExactlyInAnyOrder("optimizer.learning_rate=1e-3", "optimizer.learning_rate=1e-4");
+        try (Stream<Path> files = Files.list(cache.resolve("dl4j-runner"))) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .as("one class-data archive for the next command, from either run").singleElement()
+                    .satisfies(name -> assertThat(name).startsWith("runner-").endsWith(".jsa"));
+        }
     }
 
     @Test

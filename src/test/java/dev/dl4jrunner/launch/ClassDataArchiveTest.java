@@ -1,0 +1,97 @@
+package dev.dl4jrunner.launch;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClassDataArchiveTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void theFirstCommandWritesAnArchiveThatLaterOnesMapWhenItEndedWell() throws IOException {
+        Path jar = Files.writeString(temp.resolve("runner.jar"), "a jar");
+        Path cache = temp.resolve("cache");
+        ClassDataArchive first = ClassDataArchive.forJar(jar.toString(), List.of(), cache).orElseThrow();
+        String dumpOption = first.jvmOptions().get(0);
+        assertThat(dumpOption).startsWith("-XX:ArchiveClassesAtExit=");
+        assertThat(first.jvmOptions()).contains("-Xlog:cds*=off");
+
+        // What the JVM does at exit.
+        Files.writeString(Path.of(dumpOption.substring(dumpOption.indexOf('=') + 1)), "classes");
+        first.settle(0);
+
+        ClassDataArchive later = ClassDataArchive.forJar(jar.toString(), List.of(), cache).orElseThrow();
+        assertThat(later.jvmOptions()).first().isEqualTo("-XX:SharedArchiveFile=" + first.archive());
+        try (var files = Files.list(cache)) {
+            assertThat(files).containsExactly(first.archive());
+        }
+    }
+
+    @Test
+    void aFailedCommandLeavesNoArchive() throws IOException {
+        Path jar = Files.writeString(temp.resolve("runner.jar"), "a jar");
+        Path cache = temp.resolve("cache");
+        ClassDataArchive failed = ClassDataArchive.forJar(jar.toString(), List.of(), cache).orElseThrow();
+        String dumpOption = failed.jvmOptions().get(0);
+        Files.writeString(Path.of(dumpOption.substring(dumpOption.indexOf('=') + 1)), "classes");
+
+        failed.settle(3);
+
+        try (var files = Files.list(cache)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aRebuiltJarGetsANewArchiveAndTheOldOneGoes() throws IOException {
+        Path jar = Files.writeString(temp.resolve("runner.jar"), "a jar");
+        Path cache = temp.resolve("cache");
+        ClassDataArchive old = settled(jar, cache);
+
+        Files.writeString(jar, "a rebuilt jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5000));
+        ClassDataArchive rebuilt = ClassDataArchive.forJar(jar.toString(), List.of(), cache).orElseThrow();
+        assertThat(rebuilt.archive()).isNotEqualTo(old.archive());
+        assertThat(rebuilt.jvmOptions().get(0)).startsWith("-XX:ArchiveClassesAtExit=");
+        settled(jar, cache);
+
+        try (var files = Files.list(cache)) {
+            assertThat(files).containsExactly(rebuilt.archive());
+        }
+    }
+
+    @Test
+    void classDirectoriesAndTheUsersOwnSharingOptionsAreLeftAlone() throws IOException {
+        Path jar = Files.writeString(temp.resolve("runner.jar"), "a jar");
+        Path cache = temp.resolve("cache");
+        assertThat(ClassDataArchive.forJar(temp.toString(), List.of(), cache)).isEmpty();
+        assertThat(ClassDataArchive.forJar(jar + ":" + temp, List.of(), cache)).isEmpty();
+        assertThat(ClassDataArchive.forJar(jar.toString(), List.of("-Xshare:off"), cache)).isEmpty();
+        assertThat(ClassDataArchive.forJar(jar.toString(), List.of("-XX:SharedArchiveFile=/x.jsa"), cache)).isEmpty();
+    }
+
+    @Test
+    void theCacheFollowsXdgCacheHome() {
+        assertThat(ClassDataArchive.cacheDirectory(Map.of("XDG_CACHE_HOME", "/var/cache/u")))
+                .isEqualTo(Path.of("/var/cache/u/dl4j-runner"));
+        assertThat(ClassDataArchive.cacheDirectory(Map.of()))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "dl4j-runner"));
+    }
+
+    private static ClassDataArchive settled(Path jar, Path cache) throws IOException {
+        ClassDataArchive archive = ClassDataArchive.forJar(jar.toString(), List.of(), cache).orElseThrow();
+        String dumpOption = archive.jvmOptions().get(0);
+        Files.writeString(Path.of(dumpOption.substring(dumpOption.indexOf('=') + 1)), "classes");
+        archive.settle(0);
+        return archive;
+    }
+}
