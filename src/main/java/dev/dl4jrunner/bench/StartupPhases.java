@@ -1,29 +1,30 @@
 package dev.dl4jrunner.bench;
 
 import dev.dl4jrunner.launch.LaunchedProcess;
+import dev.dl4jrunner.launch.ProcessStart;
 
-import java.lang.management.ManagementFactory;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the time from the command's start to the first finished training iteration went: the launcher, this JVM's
- * start with the command line, the experiment and the image listing, then each step {@link #end} names.
+ * Where the time from the command's start to the first finished training iteration went: the launcher (until this
+ * process started), this JVM's start with the command line, the experiment and the image listing, then each step
+ * {@link #end} names.
  */
 final class StartupPhases {
     private final Map<String, Double> seconds = new LinkedHashMap<>();
     private long lastMillis;
 
-    private StartupPhases(long commandStartMillis, long jvmStartMillis) {
+    private StartupPhases(long commandStartMillis, long processStartMillis) {
         lastMillis = commandStartMillis;
-        end("launcher", jvmStartMillis);
+        end("launcher", processStartMillis);
     }
 
     /** Phases counted from the command's start; the first two end now. */
     static StartupPhases sinceCommandStart() {
         StartupPhases phases = new StartupPhases(LaunchedProcess.commandStart().toEpochMilli(),
-                ManagementFactory.getRuntimeMXBean().getStartTime());
+                ProcessStart.of(ProcessHandle.current()).toEpochMilli());
         phases.end("jvm_and_experiment");
         return phases;
     }

@@ -1,6 +1,5 @@
 package dev.dl4jrunner.launch;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,10 +38,9 @@ public final class LaunchedProcess {
         }
     }
 
-    /** When the command started: the launcher's start if there is one, else this JVM's. */
+    /** When the command started: the launcher's start if there is one, else this process's. */
     public static Instant commandStart() {
-        return current().flatMap(launched -> launched.launcher.info().startInstant())
-                .orElse(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+        return ProcessStart.of(current().map(launched -> launched.launcher).orElse(ProcessHandle.current()));
     }
 
     /** Ends this JVM at once when the launcher has gone, as the launcher's own kill -9 would have. */

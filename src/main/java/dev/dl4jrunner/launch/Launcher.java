@@ -118,10 +118,8 @@ public final class Launcher {
         childEnvironment.remove("JDK_JAVA_OPTIONS");
         childEnvironment.remove("JAVA_TOOL_OPTIONS");
         childEnvironment.put(LaunchedProcess.LAUNCHER_PID, Long.toString(ProcessHandle.current().pid()));
-        // Loaded before the child starts, so that the handlers are in place a moment after its start: until then
-        // a Ctrl-C would end this JVM with its default handler.
         AtomicLong childPid = new AtomicLong();
-        Consumer<Signal> send = sender(childPid);
+        Consumer<Signal> send = new SignalSender(childPid);
         Process child;
         try {
             child = builder.start();
@@ -159,19 +157,36 @@ public final class Launcher {
         }
     }
 
-    /** Sends the child a signal: with libc's kill(2), or the kill command where JNA cannot load its library. */
-    private static Consumer<Signal> sender(AtomicLong childPid) {
-        try {
-            LibC libc = LibC.load();
-            return signal -> libc.kill((int) childPid.get(), signal.getNumber());
-        } catch (LinkageError noJna) {
-            return signal -> {
+    /**
+     * Sends the child a signal: with libc's kill(2), or the kill command where JNA cannot load its library. JNA loads
+     * at the first signal, not on the way to the child's start.
+     */
+    private static final class SignalSender implements Consumer<Signal> {
+        private final AtomicLong childPid;
+        private Optional<LibC> libc;
+
+        SignalSender(AtomicLong childPid) {
+            this.childPid = childPid;
+        }
+
+        @Override
+        public synchronized void accept(Signal signal) {
+            if (libc == null) {
                 try {
-                    new ProcessBuilder("kill", "-" + signal.getName(), Long.toString(childPid.get())).start();
-                } catch (IOException noKillCommand) {
-                    ProcessHandle.of(childPid.get()).ifPresent(ProcessHandle::destroy);
+                    libc = Optional.of(LibC.load());
+                } catch (LinkageError noJna) {
+                    libc = Optional.empty();
                 }
-            };
+            }
+            if (libc.isPresent()) {
+                libc.get().kill((int) childPid.get(), signal.getNumber());
+                return;
+            }
+            try {
+                new ProcessBuilder("kill", "-" + signal.getName(), Long.toString(childPid.get())).start();
+            } catch (IOException noKillCommand) {
+                ProcessHandle.of(childPid.get()).ifPresent(ProcessHandle::destroy);
+            }
         }
     }
 
