@@ -21,12 +21,10 @@ class ClassDataArchiveTest {
         Path jar = Files.writeString(temp.resolve("runner.jar"), "a jar");
         Path cache = temp.resolve("cache");
         ClassDataArchive first = ClassDataArchive.forJar(jar.toString(), List.of(), cache).orElseThrow();
-        String dumpOption = first.jvmOptions().get(0);
-        assertThat(dumpOption).startsWith("-XX:ArchiveClassesAtExit=");
+        assertThat(first.jvmOptions().get(0)).startsWith("-XX:ArchiveClassesAtExit=");
         assertThat(first.jvmOptions()).contains("-Xlog:cds*=off");
 
-        // What the JVM does at exit.
-        Files.writeString(Path.of(dumpOption.substring(dumpOption.indexOf('=') + 1)), "classes");
+        dumpAtExit(first);
         first.settle(0);
 
         ClassDataArchive later = ClassDataArchive.forJar(jar.toString(), List.of(), cache).orElseThrow();
@@ -41,8 +39,7 @@ class ClassDataArchiveTest {
         Path jar = Files.writeString(temp.resolve("runner.jar"), "a jar");
         Path cache = temp.resolve("cache");
         ClassDataArchive failed = ClassDataArchive.forJar(jar.toString(), List.of(), cache).orElseThrow();
-        String dumpOption = failed.jvmOptions().get(0);
-        Files.writeString(Path.of(dumpOption.substring(dumpOption.indexOf('=') + 1)), "classes");
+        dumpAtExit(failed);
 
         failed.settle(3);
 
@@ -89,9 +86,14 @@ class ClassDataArchiveTest {
 
     private static ClassDataArchive settled(Path jar, Path cache) throws IOException {
         ClassDataArchive archive = ClassDataArchive.forJar(jar.toString(), List.of(), cache).orElseThrow();
-        String dumpOption = archive.jvmOptions().get(0);
-        Files.writeString(Path.of(dumpOption.substring(dumpOption.indexOf('=') + 1)), "classes");
+        dumpAtExit(archive);
         archive.settle(0);
         return archive;
+    }
+
+    /** What the child JVM does as it exits: writes the file its -XX:ArchiveClassesAtExit option names. */
+    private static void dumpAtExit(ClassDataArchive archive) throws IOException {
+        String dumpOption = archive.jvmOptions().get(0);
+        Files.writeString(Path.of(dumpOption.substring(dumpOption.indexOf('=') + 1)), "classes");
     }
 }
