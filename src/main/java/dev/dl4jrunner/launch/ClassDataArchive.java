@@ -13,7 +13,8 @@ import java.util.Optional;
  * Class-data sharing for the JVM the {@link Launcher} starts, as JDK 19's {@code -XX:+AutoCreateSharedArchive} would
  * do it: the first command of a runner jar that ends well leaves the classes it loaded in an archive
  * ({@code -XX:ArchiveClassesAtExit}, about 45 MB, a second at exit), and later commands map them instead of reading
- * and verifying them from the jar: the first iteration at 64x64 came 0.5-0.6 s sooner here. One archive per jar and
+ * and verifying them from the jar (6,700 classes at 64x64: 0.5-0.6 s of class loading here without the launcher;
+ * through it, start-ups varied by more than that, docs/performance.md). One archive per jar and
  * JVM in the user's cache directory; a jar rebuilt in place, or another JVM, gets a new one and the old one is
  * removed. Everything here is a cache: when a file cannot be written or an archive does not fit, the JVM loads its
  * classes as usual, and says nothing of it.
