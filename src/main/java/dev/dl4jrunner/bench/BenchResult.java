@@ -13,6 +13,8 @@ import java.util.Map;
  * @param startupSeconds          the same time by phase, in order: launcher, jvm_and_experiment (this JVM's start,
  *                                the command line, the experiment and its images listed), backend, model,
  *                                first_batch, first_fit
+ * @param heapWarmedBytes         native memory written ahead of the first iteration, as much as an earlier run of the
+ *                                model took in its first two (HeapWarmup); 0 in the run that measured it
  * @param peakResidentBytes       the process's peak resident memory (VmHWM): heap, ND4J's off-heap memory, code
  * @param peakHeapBytes           the Java heap pools' peak use; the rest of the resident memory is ND4J's
  *                                off-heap arrays, native libraries and the JVM itself
@@ -39,6 +41,7 @@ public record BenchResult(
         double pipelineImagesPerSecond,
         double secondsToFirstIteration,
         Map<String, Double> startupSeconds,
+        long heapWarmedBytes,
         long peakResidentBytes,
         long peakHeapBytes,
         double forwardGflopPerImage,

@@ -8,6 +8,7 @@ import dev.dl4jrunner.model.Backend;
 import dev.dl4jrunner.model.ForwardPassCache;
 import dev.dl4jrunner.model.ModelFlops;
 import dev.dl4jrunner.model.Vgg16Factory;
+import dev.dl4jrunner.train.HeapWarmup;
 import dev.dl4jrunner.train.LoopOverhead;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -40,6 +41,7 @@ public final class Benchmark {
 
     public BenchResult run(String experimentName) throws IOException {
         StartupPhases startup = StartupPhases.sinceCommandStart();
+        HeapWarmup heapWarmup = HeapWarmup.start(config);
         Backend.Description backend = Backend.start();
         startup.end("backend");
         InputConfig input = config.input();
@@ -53,6 +55,7 @@ public final class Benchmark {
         first.hasNext();
         DataSet firstBatch = first.next();
         startup.end("first_batch");
+        heapWarmup.beforeFirstStep();
         graph.fit(firstBatch);
         startup.end("first_fit");
         stop(first);
@@ -70,6 +73,9 @@ public final class Benchmark {
             DataSet batch = batches.get(i);
             long start = System.nanoTime();
             graph.fit(batch);
+            if (i == 0) {
+                heapWarmup.afterSecondStep();
+            }
             if (i >= warmup) {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 training.add(seconds / batch.numExamples());
@@ -98,6 +104,7 @@ public final class Benchmark {
                 config.model().dense(), config.model().batchNorm(), split.classes().size(),
                 config.training().batchSize(), warmup, iterations, backend.toString(),
                 trainRate, 1 / inference.median(), pipelineImages / pipelineSeconds, startup.total(), startup.seconds(),
+                heapWarmup.warmedBytes(),
                 Memory.peakResidentBytes(), Memory.peakHeapBytes(),
                 flops.forwardPerImage() / 1e9, flops.trainingPerImage() / 1e9,
                 flops.trainingPerImage() / 1e9 * trainRate, GemmPeak.measure(), listenerShare,

@@ -97,11 +97,13 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Inference         %8.1f images/s%n", r.inferenceImagesPerSecond());
         out.printf(Locale.ROOT, "Input pipeline    %8.1f images/s (decode, resize, scale; one thread)%n",
                 r.pipelineImagesPerSecond());
-        out.printf(Locale.ROOT, "First iteration   %8.1f s after the command started (%s)%n",
+        out.printf(Locale.ROOT, "First iteration   %8.1f s after the command started (%s)%s%n",
                 r.secondsToFirstIteration(), r.startupSeconds().entrySet().stream()
                         .map(phase -> String.format(Locale.ROOT, "%s %.1f", phase.getKey().replace('_', ' '),
                                 phase.getValue()))
-                        .collect(Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")),
+                r.heapWarmedBytes() == 0 ? "" : String.format(Locale.ROOT,
+                        "; %.2f GiB of native memory written ahead of it", gib(r.heapWarmedBytes())));
         out.printf(Locale.ROOT, "Peak memory       %8.2f GiB resident, of which %.2f GiB Java heap at its peak; the rest "
                         + "is ND4J's off-heap arrays, native code and the JVM%n",
                 gib(r.peakResidentBytes()), gib(r.peakHeapBytes()));

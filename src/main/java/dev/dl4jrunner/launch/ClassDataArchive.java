@@ -1,12 +1,10 @@
 package dev.dl4jrunner.launch;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,14 +23,18 @@ final class ClassDataArchive {
     private static final List<String> USER_CHOICES = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
             "-Xshare", "-XX:DumpLoadedClassList");
 
+    private static final String KIND = "runner";
+
+    private final JarBuild build;
+    private final Path directory;
     private final Path archive;
     private final Path pending;
-    private final String jarPrefix;
 
-    private ClassDataArchive(Path directory, String jarPrefix, String version) {
-        this.jarPrefix = jarPrefix;
-        this.archive = directory.resolve(jarPrefix + version + ".jsa");
-        this.pending = directory.resolve(jarPrefix + version + "." + ProcessHandle.current().pid() + ".tmp");
+    private ClassDataArchive(JarBuild build, Path directory) {
+        this.build = build;
+        this.directory = directory;
+        this.archive = directory.resolve(build.buildPrefix(KIND) + ".jsa");
+        this.pending = directory.resolve(build.buildPrefix(KIND) + "." + ProcessHandle.current().pid() + ".tmp");
     }
 
     /**
@@ -40,27 +42,18 @@ final class ClassDataArchive {
      * one jar and the user has not chosen class-data sharing options of their own.
      */
     static Optional<ClassDataArchive> forJar(String classPath, List<String> jvmArguments, Path cacheDirectory) {
-        Path jar = Path.of(classPath).toAbsolutePath().normalize();
-        if (!classPath.endsWith(".jar") || !Files.isRegularFile(jar)
-                || jvmArguments.stream().anyMatch(arg -> USER_CHOICES.stream().anyMatch(arg::startsWith))) {
+        if (jvmArguments.stream().anyMatch(arg -> USER_CHOICES.stream().anyMatch(arg::startsWith))) {
             return Optional.empty();
         }
         try {
-            Files.createDirectories(cacheDirectory);
-            String version = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " "
-                    + System.getProperty("java.home") + " " + System.getProperty("java.vm.version");
-            return Optional.of(new ClassDataArchive(cacheDirectory, "runner-" + digest(jar.toString()) + "-",
-                    digest(version)));
+            Optional<JarBuild> build = JarBuild.of(classPath);
+            if (build.isPresent()) {
+                Files.createDirectories(cacheDirectory);
+            }
+            return build.map(jar -> new ClassDataArchive(jar, cacheDirectory));
         } catch (IOException | RuntimeException notCacheable) {
             return Optional.empty();
         }
-    }
-
-    /** {@code $XDG_CACHE_HOME/dl4j-runner}, or {@code ~/.cache/dl4j-runner}. */
-    static Path cacheDirectory(Map<String, String> environment) {
-        String cache = environment.get("XDG_CACHE_HOME");
-        Path base = cache == null || cache.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(cache);
-        return base.resolve("dl4j-runner");
     }
 
     /** The child's options: use the archive if there is one, else write one at exit. */
@@ -78,7 +71,7 @@ final class ClassDataArchive {
         try {
             if (exitCode == 0 && Files.isRegularFile(pending)) {
                 Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                removeOtherArchives();
+                build.removeEarlierBuilds(directory, KIND);
             } else {
                 Files.deleteIfExists(pending);
             }
@@ -89,20 +82,5 @@ final class ClassDataArchive {
 
     Path archive() {
         return archive;
-    }
-
-    private void removeOtherArchives() throws IOException {
-        try (DirectoryStream<Path> archives = Files.newDirectoryStream(archive.getParent(), jarPrefix + "*.jsa")) {
-            for (Path other : archives) {
-                if (!other.equals(archive)) {
-                    Files.deleteIfExists(other);
-                }
-            }
-        }
-    }
-
-    /** A short name for {@code text}; String's hash is the same in every JVM, and a collision costs one archive. */
-    private static String digest(String text) {
-        return String.format("%08x", text.hashCode());
     }
 }

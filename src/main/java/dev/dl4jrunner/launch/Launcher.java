@@ -61,7 +61,7 @@ public final class Launcher {
         }
         String classPath = System.getProperty("java.class.path");
         Optional<ClassDataArchive> classData = ClassDataArchive.forJar(classPath, jvmArguments,
-                ClassDataArchive.cacheDirectory(System.getenv()));
+                UserCache.directory(System.getenv()));
         List<String> childOptions = new ArrayList<>(jvmArguments);
         classData.ifPresent(archive -> childOptions.addAll(archive.jvmOptions()));
         Launcher launcher = new Launcher(childCommand(javaExecutable(), childOptions, classPath, args), missing);

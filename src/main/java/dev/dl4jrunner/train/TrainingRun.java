@@ -71,6 +71,8 @@ public final class TrainingRun {
         ComputationGraph load() throws IOException;
     }
 
+    private static final double GIB = 1024.0 * 1024 * 1024;
+
     private TrainingRun() {
     }
 
@@ -78,6 +80,7 @@ public final class TrainingRun {
     public static Result start(Request request, TrainingData data, StopRequest stop)
             throws IOException, TrainingFailedException {
         ExperimentConfig config = request.config();
+        HeapWarmup warmup = HeapWarmup.start(config);
         Instant started = Instant.now();
         RunDirectory run = RunDirectory.create(request.runsDir(), config.name(),
                 LocalDateTime.ofInstant(started, ZoneId.systemDefault()));
@@ -90,13 +93,14 @@ public final class TrainingRun {
             writeInputs(request, data, run, backend, started);
             ModelSource newGraph = () -> Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
                     data.split().classes().size(), config.seed());
-            return train(config, data, run, started.toString(), newGraph, TrainingState.start(), stop);
+            return train(config, data, run, started.toString(), newGraph, TrainingState.start(), stop, warmup);
         }
     }
 
     /** Continues a checked run in its own directory from its last checkpoint. */
     public static Result resume(Resumption resumption, StopRequest stop) throws IOException, TrainingFailedException {
         RunDirectory run = resumption.run();
+        HeapWarmup warmup = HeapWarmup.start(resumption.config());
         int leftovers = AtomicFiles.removeLeftovers(run.path()) + AtomicFiles.removeLeftovers(run.checkpoints());
         try (RunLog log = RunLog.attach(run.log())) {
             TrainingState state = resumption.state();
@@ -120,13 +124,18 @@ public final class TrainingRun {
                     ? () -> CheckpointFile.readModel(run.lastCheckpoint())
                     : () -> Vgg16Factory.build(config.model(), config.optimizer(), config.input(),
                             resumption.data().split().classes().size(), config.seed());
-            return train(config, resumption.data(), run, resumption.provenance().startedAt(), checkpoint, state, stop);
+            return train(config, resumption.data(), run, resumption.provenance().startedAt(), checkpoint, state, stop,
+                    warmup);
         }
     }
 
     private static Result train(ExperimentConfig config, TrainingData data, RunDirectory run, String startedAt,
-                                ModelSource model, TrainingState start, StopRequest stop)
+                                ModelSource model, TrainingState start, StopRequest stop, HeapWarmup warmup)
             throws IOException, TrainingFailedException {
+        if (warmup.plannedBytes() > 0) {
+            LOG.info("Native memory: {} GiB being written ahead of the first iterations, as much as they took in an "
+                    + "earlier run of this model", String.format(Locale.ROOT, "%.2f", warmup.plannedBytes() / GIB));
+        }
         EarlyStoppingConfig stopping = config.training().earlyStopping().orElse(null);
         BestEpoch best = new BestEpoch(stopping == null ? StoppingMetric.VAL_LOSS : stopping.metric(),
                 stopping == null ? 0 : stopping.minDelta());
@@ -158,7 +167,7 @@ public final class TrainingRun {
                     LOG.info(describe(parallelism));
                 }
                 result = new TrainingLoop(graph, pipeline, config.training().epochs(),
-                        BatchFitter.of(graph, parallelism, config.seed()), listeners,
+                        warmup.around(BatchFitter.of(graph, parallelism, config.seed())), listeners,
                         new Checkpoints(run, config.checkpoints(), best),
                         config.training().earlyStopping().map(EarlyStopping::new), stop).run(start);
             }

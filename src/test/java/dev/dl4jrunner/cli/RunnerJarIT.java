@@ -63,10 +63,42 @@ class RunnerJarIT {
         }
         assertThat(overrides).containsExactlyInAnyOrder("optimizer.learning_rate=1e-3", "optimizer.learning_rate=1e-4");
         try (Stream<Path> files = Files.list(cache.resolve("dl4j-runner"))) {
-            assertThat(files.map(file -> file.getFileName().toString()))
+            assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("runner-")))
                     .as("one class-data archive for the next command, from either run").singleElement()
-                    .satisfies(name -> assertThat(name).startsWith("runner-").endsWith(".jsa"));
+                    .satisfies(name -> assertThat(name).endsWith(".jsa"));
         }
+    }
+
+    @Test
+    void aSecondRunOfAModelWritesAheadTheNativeMemoryTheFirstMeasured() throws Exception {
+        Path yaml = TinyExperiment.write(temp, SharedData.trainDir());
+        Path cache = temp.resolve("cache");
+
+        String first = train(yaml, cache, "out-1.txt");
+        Path need;
+        try (Stream<Path> files = Files.list(cache.resolve("dl4j-runner"))) {
+            need = files.filter(file -> file.getFileName().toString().startsWith("heap-")).findFirst().orElseThrow();
+        }
+        long bytes = Long.parseLong(Files.readAllLines(need).get(0));
+        String second = train(yaml, cache, "out-2.txt");
+
+        assertThat(first).as("nothing measured yet").doesNotContain("Native memory");
+        assertThat(bytes).as("what the first two iterations added to the heap").isPositive();
+        assertThat(second).contains(String.format(java.util.Locale.ROOT, "Native memory: %.2f GiB being written "
+                + "ahead of the first iterations", bytes / 1073741824.0)).contains("Completed 1 epoch");
+    }
+
+    /** Trains {@code yaml} on 20 images with the cache in {@code cache}; returns what it printed. */
+    private String train(Path yaml, Path cache, String output) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", System.getProperty("runner.jar"), yaml.toString(),
+                "--runs-dir", temp.resolve("runs").toString(), "--set", "data.limit_per_class=10")
+                .redirectErrorStream(true).redirectOutput(temp.resolve(output).toFile());
+        builder.environment().put("XDG_CACHE_HOME", cache.toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished in time").isTrue();
+        String out = Files.readString(temp.resolve(output));
+        assertThat(process.exitValue()).as(out).isZero();
+        return out;
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,14 +73,6 @@ class ClassDataArchiveTest {
         assertThat(ClassDataArchive.forJar(jar + ":" + temp, List.of(), cache)).isEmpty();
         assertThat(ClassDataArchive.forJar(jar.toString(), List.of("-Xshare:off"), cache)).isEmpty();
         assertThat(ClassDataArchive.forJar(jar.toString(), List.of("-XX:SharedArchiveFile=/x.jsa"), cache)).isEmpty();
-    }
-
-    @Test
-    void theCacheFollowsXdgCacheHome() {
-        assertThat(ClassDataArchive.cacheDirectory(Map.of("XDG_CACHE_HOME", "/var/cache/u")))
-                .isEqualTo(Path.of("/var/cache/u/dl4j-runner"));
-        assertThat(ClassDataArchive.cacheDirectory(Map.of()))
-                .isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "dl4j-runner"));
     }
 
     private static ClassDataArchive settled(Path jar, Path cache) throws IOException {

@@ -1,0 +1,81 @@
+package dev.dl4jrunner.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * glibc's main heap in this process: where ND4J's arrays, DL4J's workspaces and oneDNN's buffers live when the
+ * process runs with the {@link ProcessTuning} allocator settings (one arena; freed memory stays in the heap).
+ */
+public final class NativeHeap {
+    private static final String HEAP = "[heap]";
+    private static final String AVAILABLE = "MemAvailable:";
+
+    private NativeHeap() {
+    }
+
+    /** How far the main heap extends now; empty where there is no {@code /proc/self/maps} or no heap in it. */
+    public static OptionalLong extent() {
+        try {
+            return extent(Files.readAllLines(Path.of("/proc/self/maps")));
+        } catch (IOException | RuntimeException unreadable) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * The span of the {@code [heap]} mappings in the lines of a {@code /proc/PID/maps} file: the kernel splits the
+     * heap into several where parts of it are advised differently (huge pages), but it grows as one range.
+     */
+    static OptionalLong extent(List<String> maps) {
+        long start = -1;
+        long end = -1;
+        for (String line : maps) {
+            if (line.endsWith(HEAP)) {
+                String[] range = line.substring(0, line.indexOf(' ')).split("-");
+                if (start < 0) {
+                    start = Long.parseUnsignedLong(range[0], 16);
+                }
+                end = Long.parseUnsignedLong(range[1], 16);
+            }
+        }
+        return start < 0 ? OptionalLong.empty() : OptionalLong.of(end - start);
+    }
+
+    /**
+     * The largest block that stays in the heap once freed, ready for reuse with its pages already in memory, under
+     * {@code environment}'s allocator settings: below both the mapping and the trimming threshold with one arena (a
+     * larger block is mapped afresh, or handed back to the system when freed), 0 without the settings.
+     */
+    public static long keptWhenFreed(Map<String, String> environment) {
+        if (!"1".equals(environment.get("MALLOC_ARENA_MAX"))) {
+            return 0;
+        }
+        try {
+            return Math.min(Long.parseLong(environment.getOrDefault("MALLOC_MMAP_THRESHOLD_", "0")),
+                    Long.parseLong(environment.getOrDefault("MALLOC_TRIM_THRESHOLD_", "0")));
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
+    }
+
+    /** The memory the kernel could give this process without swapping ({@code MemAvailable}); empty when unknown. */
+    public static OptionalLong available() {
+        try {
+            return available(Files.readAllLines(Path.of("/proc/meminfo")));
+        } catch (IOException | RuntimeException unreadable) {
+            return OptionalLong.empty();
+        }
+    }
+
+    static OptionalLong available(List<String> meminfo) {
+        return meminfo.stream().filter(line -> line.startsWith(AVAILABLE))
+                .map(line -> line.substring(AVAILABLE.length()).replace("kB", "").trim())
+                .mapToLong(kibibytes -> Long.parseLong(kibibytes) * 1024)
+                .findFirst();
+    }
+}

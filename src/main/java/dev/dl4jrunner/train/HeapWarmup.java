@@ -1,0 +1,163 @@
+package dev.dl4jrunner.train;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import dev.dl4jrunner.config.ExperimentConfig;
+import dev.dl4jrunner.launch.NativeHeap;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/**
+ * Writes, on the second core while the backend loads, the graph is built and the first batch is decoded, the native
+ * memory that the model's first training steps are about to take, so that they do not pay for it.
+ *
+ * <p>A training step's first touch of fresh memory is slow (at 64x64 the first two iterations add about 1.5 GB to
+ * the heap; the first took 2.9-3.5 s against 1.1 s for later ones). Under the launcher's allocator settings a freed
+ * block stays in glibc's heap with its pages in memory, so one block written here and freed before the first step
+ * is what the first steps' buffers are then cut from: the first iteration at 64x64 took 1.5-1.7 s.
+ *
+ * <p>How much: what the same model's first two steps added to the heap the first time it trained with this build
+ * ({@link HeapNeeds}); that first run warms nothing and measures. Never more than the allocator keeps once freed, nor
+ * half the memory available. Without the allocator settings, a runner jar, or on another OS, nothing happens.
+ */
+public final class HeapWarmup {
+    /** Written between checks whether the first step is about to start: about 15 ms of work. */
+    private static final long PIECE = 64L << 20;
+
+    private final Optional<HeapNeeds> needs;
+    private final String model;
+    private final long planned;
+    private final Supplier<OptionalLong> heapExtent;
+    private final Thread writer;
+    private volatile boolean stopped;
+    private volatile long written;
+    private OptionalLong heapBeforeFirstStep = OptionalLong.empty();
+    private int steps;
+
+    private HeapWarmup(Optional<HeapNeeds> needs, String model, long planned, Supplier<OptionalLong> heapExtent) {
+        this.needs = needs;
+        this.model = model;
+        this.planned = planned;
+        this.heapExtent = heapExtent;
+        this.writer = new Thread(this::write, "heap-warmup");
+        writer.setDaemon(true);
+        if (planned > 0) {
+            writer.start();
+        }
+    }
+
+    /** Starts warming up for {@code config}'s model, if this process can keep warmed memory and knows how much. */
+    public static HeapWarmup start(ExperimentConfig config) {
+        long kept = NativeHeap.keptWhenFreed(System.getenv());
+        Optional<HeapNeeds> needs = kept > 0 && NativeHeap.extent().isPresent()
+                ? HeapNeeds.ofThisBuild() : Optional.empty();
+        return start(needs, model(config), Math.min(kept - PIECE, NativeHeap.available().orElse(0) / 2),
+                NativeHeap::extent);
+    }
+
+    /**
+     * Warms up what {@code needs} knows of {@code model}, up to {@code limit} bytes; if it knows nothing, measures
+     * the model's need with {@code heapExtent}.
+     */
+    static HeapWarmup start(Optional<HeapNeeds> needs, String model, long limit, Supplier<OptionalLong> heapExtent) {
+        long need = needs.flatMap(known -> {
+            OptionalLong bytes = known.read(model);
+            return bytes.isPresent() ? Optional.of(bytes.getAsLong()) : Optional.empty();
+        }).orElse(0L);
+        return new HeapWarmup(needs, model, Math.max(0, Math.min(need, limit)), heapExtent);
+    }
+
+    /**
+     * What decides the memory of a training step: the shapes, the layers, the optimizer's state, the batch, what
+     * layers keep for the backward pass, the workers, and the threads of the backend.
+     */
+    static String model(ExperimentConfig config) {
+        return String.join("; ", "input " + config.input(), "model " + config.model(),
+                "optimizer " + config.optimizer().type(), "batch " + config.training().batchSize(),
+                "forward pass cached " + config.training().cacheForwardPass(),
+                "parallelism " + config.training().parallelism(),
+                "processors " + Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The bytes this warm-up writes, unless the first step comes first; 0 when it writes nothing. */
+    public long plannedBytes() {
+        return planned;
+    }
+
+    /** The bytes written before the first step started. */
+    public long warmedBytes() {
+        return written;
+    }
+
+    /**
+     * Stops writing and frees what was written, so that the first step finds it; then notes the heap's extent,
+     * which is what the first steps' growth is measured against.
+     */
+    public void beforeFirstStep() {
+        stopped = true;
+        if (planned > 0) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        heapBeforeFirstStep = heapExtent.get();
+    }
+
+    /** After the second training step: measures what the first two added to the heap, unless it was known. */
+    public void afterSecondStep() {
+        if (planned > 0 || needs.isEmpty() || heapBeforeFirstStep.isEmpty()) {
+            return;
+        }
+        OptionalLong now = heapExtent.get();
+        long growth = now.orElse(0) - heapBeforeFirstStep.getAsLong();
+        if (now.isPresent() && growth > 0) {
+            needs.get().write(model, growth);
+        }
+    }
+
+    /** {@code fitter}, with this warm-up released before its first step and measured after its second. */
+    BatchFitter around(BatchFitter fitter) {
+        return new BatchFitter() {
+            @Override
+            public int batchesPerStep() {
+                return fitter.batchesPerStep();
+            }
+
+            @Override
+            public BatchTally.Sums fit(List<DataSet> batches, int epoch, int firstBatch) {
+                if (steps == 0) {
+                    beforeFirstStep();
+                }
+                BatchTally.Sums sums = fitter.fit(batches, epoch, firstBatch);
+                if (++steps == 2) {
+                    afterSecondStep();
+                }
+                return sums;
+            }
+        };
+    }
+
+    /** One block, written a piece at a time until done or stopped, then freed into the heap. */
+    private void write() {
+        long address = Native.malloc(planned);
+        if (address == 0) {
+            return;
+        }
+        try {
+            Pointer block = new Pointer(address);
+            for (long offset = 0; offset < planned && !stopped; offset += PIECE) {
+                long length = Math.min(PIECE, planned - offset);
+                block.setMemory(offset, length, (byte) 0);
+                written += length;
+            }
+        } finally {
+            Native.free(address);
+        }
+    }
+}
