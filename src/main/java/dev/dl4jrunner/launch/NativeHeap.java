@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * glibc's main heap in this process: where ND4J's arrays, DL4J's workspaces and oneDNN's buffers live when the
@@ -20,11 +21,7 @@ public final class NativeHeap {
 
     /** How far the main heap extends now; empty where there is no {@code /proc/self/maps} or no heap in it. */
     public static OptionalLong extent() {
-        try {
-            return extent(Files.readAllLines(Path.of("/proc/self/maps")));
-        } catch (IOException | RuntimeException unreadable) {
-            return OptionalLong.empty();
-        }
+        return read("/proc/self/maps", NativeHeap::extent);
     }
 
     /**
@@ -65,11 +62,7 @@ public final class NativeHeap {
 
     /** The memory the kernel could give this process without swapping ({@code MemAvailable}); empty when unknown. */
     public static OptionalLong available() {
-        try {
-            return available(Files.readAllLines(Path.of("/proc/meminfo")));
-        } catch (IOException | RuntimeException unreadable) {
-            return OptionalLong.empty();
-        }
+        return read("/proc/meminfo", NativeHeap::available);
     }
 
     static OptionalLong available(List<String> meminfo) {
@@ -77,5 +70,14 @@ public final class NativeHeap {
                 .map(line -> line.substring(AVAILABLE.length()).replace("kB", "").trim())
                 .mapToLong(kibibytes -> Long.parseLong(kibibytes) * 1024)
                 .findFirst();
+    }
+
+    /** {@code parse} of the lines of {@code file}; empty when it cannot be read or parsed. */
+    private static OptionalLong read(String file, Function<List<String>, OptionalLong> parse) {
+        try {
+            return parse.apply(Files.readAllLines(Path.of(file)));
+        } catch (IOException | RuntimeException unreadable) {
+            return OptionalLong.empty();
+        }
     }
 }

@@ -53,6 +53,7 @@ import java.util.Locale;
  */
 public final class TrainingRun {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+    private static final double GIB = 1024.0 * 1024 * 1024;
 
     /** What to train and where the run directory goes. */
     public record Request(ExperimentConfig config, Path experimentFile, List<String> overrides, Path runsDir) {
@@ -70,8 +71,6 @@ public final class TrainingRun {
     private interface ModelSource {
         ComputationGraph load() throws IOException;
     }
-
-    private static final double GIB = 1024.0 * 1024 * 1024;
 
     private TrainingRun() {
     }
