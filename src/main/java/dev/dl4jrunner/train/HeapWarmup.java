@@ -21,8 +21,11 @@ import java.util.function.Supplier;
  * is what the first steps' buffers are then cut from: the first iteration at 64x64 took 1.5-1.7 s.
  *
  * <p>How much: what the same model's first two steps added to the heap the first time it trained with this build
- * ({@link HeapNeeds}); that first run warms nothing and measures. Never more than the allocator keeps once freed, nor
- * half the memory available. Without the allocator settings, a runner jar, or on another OS, nothing happens.
+ * ({@link HeapNeeds}); that first run warms nothing and measures. A need above what the allocator keeps once freed
+ * (4 GiB under the launcher's settings) or above half the memory available is not warmed at all: at 224x224 (15.2 GB)
+ * a partial 3.94 GiB raised the peak from 16.6 to 18.1 GiB, as the first steps filled the freed block unevenly,
+ * and that model's peak already decides whether it fits a 16 GiB machine. Without the allocator settings, a runner
+ * jar, or on another OS, nothing happens.
  */
 public final class HeapWarmup {
     /** Written between checks whether the first step is about to start: about 15 ms of work. */
@@ -60,15 +63,15 @@ public final class HeapWarmup {
     }
 
     /**
-     * Warms up what {@code needs} knows of {@code model}, up to {@code limit} bytes; if it knows nothing, measures
-     * the model's need with {@code heapExtent}.
+     * Warms up what {@code needs} knows of {@code model} if that is at most {@code limit} bytes; if it knows nothing,
+     * measures the model's need with {@code heapExtent}.
      */
     static HeapWarmup start(Optional<HeapNeeds> needs, String model, long limit, Supplier<OptionalLong> heapExtent) {
         long need = needs.flatMap(known -> {
             OptionalLong bytes = known.read(model);
             return bytes.isPresent() ? Optional.of(bytes.getAsLong()) : Optional.empty();
         }).orElse(0L);
-        return new HeapWarmup(needs, model, Math.max(0, Math.min(need, limit)), heapExtent);
+        return new HeapWarmup(needs, model, need <= limit ? need : 0, heapExtent);
     }
 
     /**

@@ -64,15 +64,24 @@ class HeapWarmupTest {
     }
 
     @Test
-    void theFirstStepStopsTheWritingAndTheLimitCapsIt() throws IOException {
+    void theFirstStepStopsTheWriting() throws IOException {
         HeapNeeds needs = needs();
-        needs.write("model", 1L << 40);
+        needs.write("model", 256 * MIB);
 
         HeapWarmup warmup = HeapWarmup.start(Optional.of(needs), "model", 256 * MIB, OptionalLong::empty);
         warmup.beforeFirstStep();
 
         assertThat(warmup.plannedBytes()).isEqualTo(256 * MIB);
         assertThat(warmup.warmedBytes()).isLessThanOrEqualTo(256 * MIB);
+    }
+
+    @Test
+    void aNeedAboveTheLimitOrUnknownToThisProcessIsNotWarmedAtAll() throws IOException {
+        HeapNeeds needs = needs();
+        needs.write("model", 15L << 30);
+
+        assertThat(HeapWarmup.start(Optional.of(needs), "model", 4L << 30, OptionalLong::empty).plannedBytes())
+                .as("a partial warm-up raised a large model's peak").isZero();
         assertThat(HeapWarmup.start(Optional.empty(), "model", Long.MAX_VALUE, OptionalLong::empty).plannedBytes())
                 .as("outside a runner jar or without the launcher's allocator").isZero();
     }
