@@ -67,7 +67,6 @@ public final class Benchmark {
         int pipelineImages = batches.stream().mapToInt(DataSet::numExamples).sum();
 
         Timings training = new Timings(iterations);
-        Timings bareBatches = new Timings(iterations);
         Timings inference = new Timings(iterations);
         for (int i = 0; i < needed; i++) {
             DataSet batch = batches.get(i);
@@ -79,7 +78,6 @@ public final class Benchmark {
             if (i >= warmup) {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 training.add(seconds / batch.numExamples());
-                bareBatches.add(seconds);
             }
         }
         for (int i = 0; i < needed; i++) {
@@ -93,10 +91,8 @@ public final class Benchmark {
         int batchesPerEpoch = (pipeline.trainingImages() + config.training().batchSize() - 1)
                 / config.training().batchSize();
         LoopOverhead.Result loop = LoopOverhead.measure(graph, batches.subList(warmup, needed), batchesPerEpoch);
-        Timings withListeners = new Timings(loop.secondsPerBatch().size());
-        loop.secondsPerBatch().forEach(withListeners::add);
-        double listenerShare = withListeners.mean() / bareBatches.mean() - 1;
-        double checkpointShare = loop.checkpointSeconds() / (batchesPerEpoch * bareBatches.mean());
+        double listenerShare = loop.listenerShare();
+        double checkpointShare = loop.checkpointShare(batchesPerEpoch);
         ModelFlops flops = ModelFlops.of(graph.getConfiguration(),
                 InputType.convolutional(input.height(), input.width(), input.channels()));
         double trainRate = 1 / training.median();

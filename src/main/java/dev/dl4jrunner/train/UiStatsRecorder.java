@@ -55,12 +55,13 @@ public final class UiStatsRecorder implements AutoCloseable {
     }
 
     /**
-     * Every twentieth of an epoch, but at most every 20 iterations: a report of {@link UiStatistics} takes about a
-     * fifth of an iteration of VGG16 at 64x64 (whatever the batch; about half a second here), so this keeps the
-     * statistics near 1% of training time while ~20 points per epoch draw long runs' curves well.
+     * Every twentieth of an epoch, but at most every 40 iterations: a report of {@link UiStatistics} costs about
+     * 0.8 s at 64x64, three quarters of an iteration (spread over the iteration that collects and the one that
+     * reports; {@code bench} pairs each fit with a bare one), which every 20 iterations made training 3.1% slower.
+     * Every 40 it is about half that, and ~20 points per epoch still draw long runs' curves well.
      */
     static int reportingInterval(int batchesPerEpoch) {
-        return Math.max(20, batchesPerEpoch / 20);
+        return Math.max(40, batchesPerEpoch / 20);
     }
 
     /**

@@ -70,8 +70,8 @@ class UiStatsRecorderTest {
 
     @Test
     void longEpochsAreReportedAboutTwentyTimesPerEpoch() {
-        assertThat(UiStatsRecorder.reportingInterval(5)).isEqualTo(20);
-        assertThat(UiStatsRecorder.reportingInterval(100)).isEqualTo(20);
+        assertThat(UiStatsRecorder.reportingInterval(5)).isEqualTo(40);
+        assertThat(UiStatsRecorder.reportingInterval(100)).isEqualTo(40);
         assertThat(UiStatsRecorder.reportingInterval(4000)).isEqualTo(200);
     }
 
