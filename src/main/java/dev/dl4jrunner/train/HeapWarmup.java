@@ -16,9 +16,10 @@ import java.util.function.Supplier;
  * memory that the model's first training steps are about to take, so that they do not pay for it.
  *
  * <p>A training step's first touch of fresh memory is slow (at 64x64 the first two iterations add about 1.5 GB to
- * the heap; the first took 2.9-3.5 s against 1.1 s for later ones). Under the launcher's allocator settings a freed
+ * the heap; the first took 2.5-3.5 s against 1.1 s for later ones). Under the launcher's allocator settings a freed
  * block stays in glibc's heap with its pages in memory, so one block written here and freed before the first step
- * is what the first steps' buffers are then cut from: the first iteration at 64x64 took 1.5-1.7 s.
+ * is what the first steps' buffers are then cut from: the first step at 64x64 then took 1.4-2.3 s
+ * (docs/performance.md).
  *
  * <p>How much: what the same model's first two steps added to the heap the first time it trained with this build
  * ({@link HeapNeeds}); that first run warms nothing and measures. A need above what the allocator keeps once freed
@@ -67,10 +68,7 @@ public final class HeapWarmup {
      * measures the model's need with {@code heapExtent}.
      */
     static HeapWarmup start(Optional<HeapNeeds> needs, String model, long limit, Supplier<OptionalLong> heapExtent) {
-        long need = needs.flatMap(known -> {
-            OptionalLong bytes = known.read(model);
-            return bytes.isPresent() ? Optional.of(bytes.getAsLong()) : Optional.empty();
-        }).orElse(0L);
+        long need = needs.map(known -> known.read(model)).orElse(OptionalLong.empty()).orElse(0);
         return new HeapWarmup(needs, model, need <= limit ? need : 0, heapExtent);
     }
 
