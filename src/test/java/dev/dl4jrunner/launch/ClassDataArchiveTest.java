@@ -28,9 +28,7 @@ class ClassDataArchiveTest {
 
         ClassDataArchive later = ClassDataArchive.forJar(jar.toString(), List.of(), cache).orElseThrow();
         assertThat(later.jvmOptions()).first().isEqualTo("-XX:SharedArchiveFile=" + first.archive());
-        try (var files = Files.list(cache)) {
-            assertThat(files).containsExactly(first.archive());
-        }
+        assertThat(files(cache)).containsExactly(first.archive());
     }
 
     @Test
@@ -42,9 +40,7 @@ class ClassDataArchiveTest {
 
         failed.settle(3);
 
-        try (var files = Files.list(cache)) {
-            assertThat(files).isEmpty();
-        }
+        assertThat(files(cache)).isEmpty();
     }
 
     @Test
@@ -60,9 +56,7 @@ class ClassDataArchiveTest {
         assertThat(rebuilt.jvmOptions().get(0)).startsWith("-XX:ArchiveClassesAtExit=");
         settled(jar, cache);
 
-        try (var files = Files.list(cache)) {
-            assertThat(files).containsExactly(rebuilt.archive());
-        }
+        assertThat(files(cache)).containsExactly(rebuilt.archive());
     }
 
     @Test
@@ -73,6 +67,12 @@ class ClassDataArchiveTest {
         assertThat(ClassDataArchive.forJar(jar + ":" + temp, List.of(), cache)).isEmpty();
         assertThat(ClassDataArchive.forJar(jar.toString(), List.of("-Xshare:off"), cache)).isEmpty();
         assertThat(ClassDataArchive.forJar(jar.toString(), List.of("-XX:SharedArchiveFile=/x.jsa"), cache)).isEmpty();
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.toList();
+        }
     }
 
     private static ClassDataArchive settled(Path jar, Path cache) throws IOException {
