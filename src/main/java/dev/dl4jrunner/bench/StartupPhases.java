@@ -14,29 +14,33 @@ import java.util.Map;
  */
 final class StartupPhases {
     private final Map<String, Double> seconds = new LinkedHashMap<>();
-    private long lastMillis;
+    private long lastNanos;
 
-    private StartupPhases(long commandStartMillis, long processStartMillis) {
-        lastMillis = commandStartMillis;
-        end("launcher", processStartMillis);
+    private StartupPhases(long commandStartNanos, long processStartNanos) {
+        lastNanos = commandStartNanos;
+        end("launcher", processStartNanos);
     }
 
-    /** Phases counted from the command's start; the first two end now. */
+    /**
+     * Phases counted from the command's start; the first two end now. All times are on {@link System#nanoTime}'s
+     * clock, which the wall clock's adjustments do not move.
+     */
     static StartupPhases sinceCommandStart() {
-        StartupPhases phases = new StartupPhases(LaunchedProcess.commandStart().toEpochMilli(),
-                ProcessStart.of(ProcessHandle.current()).toEpochMilli());
+        long now = System.nanoTime();
+        StartupPhases phases = new StartupPhases(now - LaunchedProcess.commandAge().toNanos(),
+                now - ProcessStart.age(ProcessHandle.current()).toNanos());
         phases.end("jvm_and_experiment");
         return phases;
     }
 
     /** Ends the phase called {@code name} now. */
     void end(String name) {
-        end(name, System.currentTimeMillis());
+        end(name, System.nanoTime());
     }
 
-    private void end(String name, long endMillis) {
-        seconds.put(name, Math.max(0, endMillis - lastMillis) / 1000.0);
-        lastMillis = Math.max(lastMillis, endMillis);
+    private void end(String name, long endNanos) {
+        seconds.put(name, Math.max(0, endNanos - lastNanos) / 1e9);
+        lastNanos = Math.max(lastNanos, endNanos);
     }
 
     double total() {

@@ -1,7 +1,6 @@
 package dev.dl4jrunner.launch;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -38,9 +37,9 @@ public final class LaunchedProcess {
         }
     }
 
-    /** When the command started: the launcher's start if there is one, else this process's. */
-    public static Instant commandStart() {
-        return ProcessStart.of(current().map(launched -> launched.launcher).orElse(ProcessHandle.current()));
+    /** How long ago the command started: the launcher's start if there is one, else this process's. */
+    public static Duration commandAge() {
+        return ProcessStart.age(current().map(launched -> launched.launcher).orElse(ProcessHandle.current()));
     }
 
     /** Ends this JVM at once when the launcher has gone, as the launcher's own kill -9 would have. */

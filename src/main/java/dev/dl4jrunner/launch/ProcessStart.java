@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a process started, to the kernel's clock tick (10 ms). {@link ProcessHandle.Info#startInstant()} adds the
- * process's start after boot to the boot time in whole seconds, which puts it up to a second early; here the age
- * comes from two counts after boot, /proc/PID/stat's start and /proc/uptime, so the boot time never enters.
+ * How long ago a process started, to the kernel's clock tick (10 ms). {@link ProcessHandle.Info#startInstant()} adds
+ * the process's start after boot to the boot time in whole seconds, which puts it up to a second early; here the age
+ * comes from two counts after boot, /proc/PID/stat's start and /proc/uptime, so neither the boot time nor the wall
+ * clock enters.
  */
 public final class ProcessStart {
     /** USER_HZ, the unit of /proc/PID/stat's times: 100 on every Linux architecture the runner's natives exist for. */
@@ -18,13 +19,18 @@ public final class ProcessStart {
     private ProcessStart() {
     }
 
-    /** The start of {@code process}; what ProcessHandle says where /proc cannot tell, and now if neither can. */
-    public static Instant of(ProcessHandle process) {
+    /**
+     * How long ago {@code process} started, on the clock that counts since boot: unlike a start instant compared with
+     * the wall clock, it stays right when the wall clock is stepped (this project's VM had its clock set back by
+     * 6.6 s during a test run). Where /proc cannot tell, what ProcessHandle says; zero if neither can.
+     */
+    public static Duration age(ProcessHandle process) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            return Instant.now().minus(age(stat, Files.readString(Path.of("/proc/uptime"))));
+            return age(stat, Files.readString(Path.of("/proc/uptime")));
         } catch (IOException | RuntimeException noProc) {
-            return process.info().startInstant().orElseGet(Instant::now);
+            return process.info().startInstant().map(start -> Duration.between(start, Instant.now()))
+                    .orElse(Duration.ZERO);
         }
     }
 
