@@ -11,6 +11,7 @@ import java.io.Serial;
  * standard deviations of activations, gradients and updates (the overview's charts), the activations' means (the
  * model page's activation chart), learning rates, speed, memory and garbage collection. DL4J's default also
  * computes histograms of every activation and gradient, and means no page shows, which doubles a report's cost.
+ * The standard deviations are not DL4J's to collect: {@link UiStatsListener} computes them eight times faster.
  *
  * <p>Its own class because DL4J 1.0.0-M2.1's {@code DefaultStatsUpdateConfiguration.Builder} ignores
  * {@code collectHistogramsGradients(false)}.
@@ -55,9 +56,10 @@ record UiStatistics(int reportingFrequency) implements StatsUpdateConfiguration 
         return type == StatsType.Activations;
     }
 
+    /** None by DL4J: {@link UiStatsListener} reports those of activations, gradients and updates itself. */
     @Override
     public boolean collectStdev(StatsType type) {
-        return type != StatsType.Parameters;
+        return false;
     }
 
     @Override

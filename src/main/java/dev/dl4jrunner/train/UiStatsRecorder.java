@@ -69,7 +69,7 @@ public final class UiStatsRecorder implements AutoCloseable {
      * {@code sessionId}; {@code router} may be null where DL4J sets it (a Spark worker's listener).
      */
     public static StatsListener listener(StatsStorageRouter router, String sessionId, int reportingInterval) {
-        return new StatsListener(router, null, new UiStatistics(reportingInterval), sessionId, null);
+        return new UiStatsListener(router, new UiStatistics(reportingInterval), sessionId, null);
     }
 
     /**

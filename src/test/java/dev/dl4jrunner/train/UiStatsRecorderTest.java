@@ -10,7 +10,10 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.ui.model.stats.api.StatsReport;
 import org.deeplearning4j.ui.model.stats.api.StatsType;
 import org.deeplearning4j.ui.model.stats.api.SummaryType;
+import org.deeplearning4j.ui.model.stats.StatsListener;
+import org.deeplearning4j.ui.model.stats.impl.DefaultStatsUpdateConfiguration;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
@@ -22,8 +25,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 class UiStatsRecorderTest {
     @TempDir
@@ -66,6 +71,40 @@ class UiStatsRecorderTest {
         } finally {
             storage.close();
         }
+    }
+
+    @Test
+    void theStandardDeviationsAreTheOnesDl4jComputesItself() {
+        ComputationGraph graph = smallGraph();
+        int interval = 3;
+        InMemoryStatsStorage ours = new InMemoryStatsStorage();
+        InMemoryStatsStorage dl4js = new InMemoryStatsStorage();
+        graph.setListeners(UiStatsRecorder.listener(ours, "run", interval),
+                new StatsListener(dl4js, null, new DefaultStatsUpdateConfiguration.Builder()
+                        .reportingFrequency(interval).build(), "run", null));
+        DataSet batch = new DataSet(Nd4j.rand(4, 3, 8, 8).subi(0.3), Nd4j.eye(4).getColumns(0, 1));
+        for (int i = 0; i <= 2 * interval; i++) {
+            graph.fit(batch);
+        }
+
+        List<StatsReport> expected = reports(dl4js);
+        List<StatsReport> actual = reports(ours);
+        assertThat(actual).hasSize(2).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.size(); i++) {
+            for (StatsType type : List.of(StatsType.Activations, StatsType.Gradients, StatsType.Updates)) {
+                Map<String, Double> dl4j = expected.get(i).getStdev(type);
+                assertThat(dl4j).as("DL4J's %s", type).isNotEmpty();
+                assertThat(actual.get(i).getStdev(type)).as("report %d, %s", i, type).containsOnlyKeys(dl4j.keySet())
+                        .allSatisfy((name, spread) -> assertThat(spread).as(name)
+                                .isCloseTo(dl4j.get(name), withinPercentage(1e-3)));
+            }
+        }
+    }
+
+    private static List<StatsReport> reports(InMemoryStatsStorage storage) {
+        String worker = storage.listWorkerIDsForSession("run").get(0);
+        return storage.getAllUpdatesAfter("run", "StatsListener", worker, 0).stream()
+                .map(StatsReport.class::cast).toList();
     }
 
     @Test
