@@ -48,9 +48,11 @@ public final class CheckpointFile {
                     new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
                 zip.setLevel(Deflater.NO_COMPRESSION);
                 entry(zip, ModelSerializer.CONFIGURATION_JSON, out -> out.write(configuration));
-                entry(zip, ModelSerializer.COEFFICIENTS_BIN, out -> ArrayBytes.write(graph.params(), new DataOutputStream(out)));
+                entry(zip, ModelSerializer.COEFFICIENTS_BIN,
+                        out -> ArrayBytes.write(graph.params(), new DataOutputStream(out)));
                 if (updaterState != null && updaterState.length() > 0) {
-                    entry(zip, ModelSerializer.UPDATER_BIN, out -> ArrayBytes.write(updaterState, new DataOutputStream(out)));
+                    entry(zip, ModelSerializer.UPDATER_BIN,
+                            out -> ArrayBytes.write(updaterState, new DataOutputStream(out)));
                 }
                 entry(zip, STATE_ENTRY, out -> out.write(json));
             }
