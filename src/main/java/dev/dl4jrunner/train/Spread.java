@@ -12,7 +12,7 @@ import java.util.Map;
  * The sample standard deviation DL4J's UI charts ({@code INDArray.stdNumber()}, bias-corrected), computed in one pass
  * over the floats with double sums shifted by the first element: 0.05 s where ND4J's variance op took 0.38 s for
  * the 75 million activations of one 64x64 batch, most of a UI report's cost. ND4J's own float reductions are faster
- * still but drift by 0.2% and more (the sum of squares of a million values in float), so they were not used.
+ * still but drift by 0.2% and more (sums of squares of millions of values kept in float), so they were not used.
  *
  * <p>An array that is not a contiguous run of floats (a strided view, another element type), or has fewer than two
  * elements, is left to ND4J.
