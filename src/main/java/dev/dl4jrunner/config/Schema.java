@@ -157,7 +157,7 @@ final class Schema {
     static final Key MODEL_DROPOUT = optional("model.dropout", Type.FLOAT, 0.0, Range.atLeastBelow(0, 1),
             "Probability of dropping a hidden dense unit's output in training.");
     static final Key MODEL_BATCH_NORM = optional("model.batch_norm", Type.BOOLEAN, false, Range.ANY,
-            "Batch normalization after every convolution (VGG16-BN).");
+            "Batch normalization after every convolution, between it and its ReLU (VGG16-BN).");
     static final Key MODEL_WEIGHT_INIT = optional("model.weight_init", Type.CHOICE, WeightInitScheme.XAVIER,
             Range.ANY, "`xavier` (Glorot uniform, Keras' default) or `relu` (He normal).");
 
@@ -197,8 +197,9 @@ final class Schema {
                     + "stops between them.");
     static final Key TRAINING_CACHE_FORWARD_PASS = optional("training.cache_forward_pass", Type.BOOLEAN, true,
             Range.ANY, "Keep each layer's forward-pass output for the backward pass instead of computing it again "
-                    + "(DL4J's `CacheMode.DEVICE`): about 25% faster training on a CPU, for one more copy of the "
-                    + "convolution outputs in memory (0.1-0.3 GiB at 64x64, batch 32); `false` saves that memory.");
+                    + "(DL4J's `CacheMode.DEVICE`): about 25% faster training on a CPU. Without batch normalization "
+                    + "it costs one more copy of the convolution outputs in memory (0.1-0.3 GiB at 64x64, batch 32), "
+                    + "which `false` saves; with it, none (the convolutions' own outputs serve).");
     static final Key EARLY_STOPPING = section("training.early_stopping",
             "Stop when the validation metric stops improving; absent = train all epochs, `{}` = on with defaults.");
     static final Key EARLY_STOPPING_METRIC = optional("training.early_stopping.metric", Type.CHOICE,

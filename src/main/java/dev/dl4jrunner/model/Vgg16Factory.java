@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -31,7 +32,12 @@ import java.util.List;
  * five convolutional blocks, {@code feature} for the flatten, {@code fc0, fc1, ...} for the hidden dense layers,
  * {@code logits} for the last dense layer and {@code output} for the activation with its loss: one sigmoid unit
  * with binary cross-entropy for two classes, softmax with multi-class cross-entropy otherwise. With batch
- * normalization each convolution {@code feB_convN} is followed by {@code feB_convN_bn}, which applies the ReLU.
+ * normalization each convolution {@code feB_convN} is followed by {@code feB_convN_bn} and then by
+ * {@code feB_convN_relu}, as in torchvision's {@code vgg16_bn}.
+ *
+ * <p>The ReLU after a batch normalization is a layer of its own because DL4J's {@code BatchNormalization} layer
+ * ignores the activation it is configured with: built with {@code .activation(RELU)}, its output still has
+ * negative values, and the network's convolutions would have no non-linearity between them.
  */
 public final class Vgg16Factory {
     /** Output channels of each convolution, block by block: configuration D of the paper. */
@@ -80,8 +86,10 @@ public final class Vgg16Factory {
                 previous = conv;
                 if (model.batchNorm()) {
                     String norm = conv + "_bn";
-                    graph.addLayer(norm, new BatchNormalization.Builder().activation(Activation.RELU).build(), previous);
-                    previous = norm;
+                    graph.addLayer(norm, new BatchNormalization.Builder().build(), previous);
+                    String relu = conv + "_relu";
+                    graph.addLayer(relu, new ActivationLayer.Builder().activation(Activation.RELU).build(), norm);
+                    previous = relu;
                 }
             }
             String pool = "fe" + block + "_mp";

@@ -1,5 +1,6 @@
 package dev.dl4jrunner.train;
 
+import dev.dl4jrunner.model.ForwardPassCache;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.dataset.DataSet;
@@ -20,11 +21,11 @@ import java.util.stream.Stream;
  * <p>DL4J's statistics are collected once per reporting interval (activations and gradients on the interval's
  * first iteration, the rest on its last), so the timed iterations with listeners are one whole interval, after an
  * untimed iteration that takes the listener's one-off start (the session's static information). Each is paired with
- * a bare {@code fit} of the same batch right before it, the listeners detached: on a shared machine the speed drifts
- * by more than the few percent measured here between one minute and the next, and neighbours drift alike. The bare
- * fits are taken back out of the graph's iteration count, because DL4J's statistics listener reports on the model's
- * iterations that are a multiple of its interval: counted, they would halve the listener's interval (or skip every
- * report).
+ * a bare {@code fit} of the same batch right before it, the run's listeners detached (the model's own, from
+ * {@link ForwardPassCache}, stay): on a shared machine the speed drifts by more than the few percent measured here
+ * between one minute and the next, and neighbours drift alike. The bare fits are taken back out of the graph's
+ * iteration count, because DL4J's statistics listener reports on the model's iterations that are a multiple of its
+ * interval: counted, they would halve the listener's interval (or skip every report).
  */
 public final class LoopOverhead {
     /**
@@ -76,10 +77,11 @@ public final class LoopOverhead {
             try (UiStatsRecorder ignored = UiStatsRecorder.attach(run.resolve("stats.dl4j"), "bench", graph,
                     batchesPerEpoch)) {
                 List<TrainingListener> listeners = List.copyOf(graph.getListeners());
+                List<TrainingListener> modelsOwn = ForwardPassCache.listenersOf(graph);
                 int timed = UiStatsRecorder.reportingInterval(batchesPerEpoch);
                 for (int i = 0; i <= timed; i++) {
                     DataSet batch = batches.get(i % batches.size());
-                    graph.setListeners();
+                    graph.setListeners(modelsOwn);
                     long start = System.nanoTime();
                     graph.fit(batch);
                     double bareSeconds = (System.nanoTime() - start) / 1e9;
@@ -97,7 +99,7 @@ public final class LoopOverhead {
             CheckpointFile.write(run.resolve("last.zip"), graph, TrainingState.start());
             return new Result(bare, withListeners, (System.nanoTime() - start) / 1e9);
         } finally {
-            graph.setListeners();
+            graph.setListeners(ForwardPassCache.listenersOf(graph));
             try (Stream<Path> files = Files.walk(temp)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);

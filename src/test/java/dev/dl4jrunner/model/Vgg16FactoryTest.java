@@ -76,4 +76,23 @@ class Vgg16FactoryTest {
         assertThat(probabilities.shape()).containsExactly(2, 3);
         assertThat(probabilities.sum(1).getDouble(0)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
     }
+
+    @Test
+    void withBatchNormalizationEveryConvolutionIsNormalizedThenRectified() {
+        ComputationGraph graph = vgg(32, List.of(16), true, 2);
+
+        List<String> names = ModelSummary.rows(graph, InputType.convolutional(32, 32, 3)).stream()
+                .map(ModelSummary.Row::name).toList();
+        assertThat(names).startsWith("fe0_conv1", "fe0_conv1_bn", "fe0_conv1_relu",
+                "fe0_conv2", "fe0_conv2_bn", "fe0_conv2_relu", "fe0_mp");
+        assertThat(names).filteredOn(n -> n.endsWith("_relu")).hasSize(13);
+
+        // Zero-mean input makes half of every normalized feature map negative: only a ReLU removes them.
+        Map<String, INDArray> activations = graph.feedForward(Nd4j.randn(2, 3, 32, 32), true);
+        assertThat(activations.get("fe0_conv1_bn").minNumber().doubleValue()).isNegative();
+        for (int block = 0; block < Vgg16Factory.BLOCKS.size(); block++) {
+            assertThat(activations.get("fe" + block + "_mp").minNumber().doubleValue())
+                    .as("block %d's output", block).isGreaterThanOrEqualTo(0.0);
+        }
+    }
 }
