@@ -40,7 +40,8 @@ public final class ForwardPassCache {
         // (parallel workers, Spark) use; the layers' whether they use it.
         graph.getConfiguration().setCacheMode(mode);
         graph.setCacheMode(mode);
-        graph.getListeners().removeIf(OwnOutputAsPreOutput.class::isInstance);
+        List<TrainingListener> listeners = new ArrayList<>(graph.getListeners());
+        listeners.removeIf(OwnOutputAsPreOutput.class::isInstance);
         if (keep) {
             List<String> reusing = new ArrayList<>();
             for (Layer layer : graph.getLayers()) {
@@ -51,9 +52,10 @@ public final class ForwardPassCache {
                 }
             }
             if (!reusing.isEmpty()) {
-                graph.addListeners(new OwnOutputAsPreOutput(reusing));
+                listeners.add(new OwnOutputAsPreOutput(reusing));
             }
         }
+        graph.setListeners(listeners);
         return graph;
     }
 
