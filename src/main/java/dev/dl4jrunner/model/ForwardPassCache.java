@@ -25,9 +25,9 @@ import java.util.Map;
  * <p>DL4J keeps a copy of each output. A convolution without an activation function (the ones a batch
  * normalization follows) has an output equal to its pre-activation, and the graph keeps that output anyway as
  * the next layer's input: for those, a listener hands each layer its own output as the pre-activation between
- * the forward and the backward pass, instead of DL4J's copy (about 140 MB at 64x64, batch 32). Where the listener
- * does not run (a copy of the graph, as parallel workers make), those layers compute their forward pass again,
- * with the same result.
+ * the forward and the backward pass, instead of DL4J's copy (about 140 MB at 64x64, batch 32). A copy of the
+ * graph (parallel workers, Spark executors) is built from the configuration and keeps DL4J's own copies; on this
+ * graph with its listeners taken off, those layers compute their forward pass again, with the same result.
  */
 public final class ForwardPassCache {
     private ForwardPassCache() {
