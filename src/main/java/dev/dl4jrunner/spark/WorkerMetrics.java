@@ -1,5 +1,6 @@
 package dev.dl4jrunner.spark;
 
+import dev.dl4jrunner.model.Scoring;
 import dev.dl4jrunner.model.Vgg16Factory;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.DoubleAccumulator;
@@ -15,8 +16,9 @@ import java.util.Map;
 
 /**
  * A listener that travels to the workers and sums, over every batch they fit, the loss times the batch size, the
- * images and the images classified right (from the forward pass {@code fit} does anyway), into Spark accumulators
- * the driver reads after the epoch: the training loss and accuracy a local run reports, without an extra pass.
+ * images and the images classified right (from the logits of the forward pass {@code fit} does anyway,
+ * {@link Scoring}), into Spark accumulators the driver reads after the epoch: the training loss and accuracy a local
+ * run reports, without an extra pass.
  */
 final class WorkerMetrics extends BaseTrainingListener implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -56,24 +58,10 @@ final class WorkerMetrics extends BaseTrainingListener implements Serializable {
     public void onBackwardPass(Model model) {
         INDArray labels = ((IOutputLayer) ((ComputationGraph) model).getOutputLayer(0)).getLabels();
         if (logits != null && labels != null) {
-            correct.add(countRight(logits, labels));
+            lossSum.add(Scoring.crossEntropySum(Scoring.probabilities(logits), labels));
+            images.add(labels.size(0));
+            correct.add(Scoring.correct(logits, labels));
         }
         logits = null;
-    }
-
-    @Override
-    public void iterationDone(Model model, int iteration, int epoch) {
-        ComputationGraph graph = (ComputationGraph) model;
-        lossSum.add(graph.score() * graph.batchSize());
-        images.add(graph.batchSize());
-    }
-
-    private static long countRight(INDArray logits, INDArray labels) {
-        if (logits.size(1) == 1) {
-            // One sigmoid unit: class 1 when the logit is positive.
-            return logits.gt(0.0).castTo(labels.dataType()).eq(labels).castTo(labels.dataType()).sumNumber()
-                    .longValue();
-        }
-        return logits.argMax(1).eq(labels.argMax(1)).castTo(labels.dataType()).sumNumber().longValue();
     }
 }

@@ -1,5 +1,6 @@
 package dev.dl4jrunner.train;
 
+import dev.dl4jrunner.model.Scoring;
 import dev.dl4jrunner.model.Vgg16Factory;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -13,8 +14,8 @@ import java.util.Map;
 
 /**
  * Adds up the training loss and the images classified right over the batches fitted since the last
- * {@link #drain()}, from the forward pass and score that {@code fit} computes anyway, so training metrics cost no
- * extra pass (Keras reports them the same way).
+ * {@link #drain()}, from the logits of the forward pass that {@code fit} does anyway ({@link Scoring}), so training
+ * metrics cost no extra pass (Keras reports them the same way: before each batch's update, dropout applied).
  *
  * <p>It may listen to several copies of the model fitting on several threads at once ({@code ParallelWrapper}'s
  * workers): a forward pass finds its batch's labels by the identity of the features array the model was given,
@@ -25,7 +26,7 @@ final class BatchTally extends BaseTrainingListener {
     record Sums(int images, double lossSum, long correct) {
     }
 
-    private record Pending(int images, long correct) {
+    private record Pending(int images, double lossSum, long correct) {
     }
 
     private final Map<INDArray, INDArray> labelsByFeatures = new IdentityHashMap<>();
@@ -61,15 +62,10 @@ final class BatchTally extends BaseTrainingListener {
         if (logits == null || labels == null) {
             return;
         }
-        long right;
-        if (logits.size(1) == 1) {
-            // One sigmoid unit: class 1 when the logit is positive.
-            right = logits.gt(0.0).castTo(labels.dataType()).eq(labels).castTo(labels.dataType()).sumNumber().longValue();
-        } else {
-            right = logits.argMax(1).eq(labels.argMax(1)).castTo(labels.dataType()).sumNumber().longValue();
-        }
+        long right = Scoring.correct(logits, labels);
+        double lossSum = Scoring.crossEntropySum(Scoring.probabilities(logits), labels);
         synchronized (this) {
-            pending.put(model, new Pending((int) labels.size(0), right));
+            pending.put(model, new Pending((int) labels.size(0), lossSum, right));
         }
     }
 
@@ -80,7 +76,7 @@ final class BatchTally extends BaseTrainingListener {
             return;
         }
         images += batch.images();
-        lossSum += model.score() * batch.images();
+        lossSum += batch.lossSum();
         correct += batch.correct();
     }
 }

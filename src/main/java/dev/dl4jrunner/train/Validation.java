@@ -1,20 +1,17 @@
 package dev.dl4jrunner.train;
 
+import dev.dl4jrunner.model.Scoring;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Evaluates the graph on a split in inference mode: loss as the training objective computes it (binary or
- * categorical cross-entropy, probabilities clipped as Keras does), accuracy, and macro precision, recall and F1.
+ * Evaluates the graph on a split in inference mode: loss as the training objective computes it ({@link Scoring}),
+ * accuracy, and macro precision, recall and F1.
  */
 final class Validation {
-    /** Keras' epsilon: keeps log(0) out of the loss for confidently wrong predictions. */
-    private static final double EPSILON = 1e-7;
-
     record Result(double loss, double accuracy, double precision, double recall, double f1, int images) {
     }
 
@@ -29,7 +26,7 @@ final class Validation {
             DataSet batch = batches.next();
             INDArray labels = batch.getLabels();
             INDArray probabilities = graph.outputSingle(false, batch.getFeatures());
-            lossSum += crossEntropySum(probabilities, labels);
+            lossSum += Scoring.crossEntropySum(probabilities, labels);
             evaluation.eval(labels, probabilities);
             images += batch.numExamples();
         }
@@ -41,14 +38,5 @@ final class Validation {
         }
         return new Result(lossSum / images, evaluation.accuracy(),
                 precision / numClasses, recall / numClasses, f1 / numClasses, images);
-    }
-
-    private static double crossEntropySum(INDArray probabilities, INDArray labels) {
-        INDArray p = Transforms.max(Transforms.min(probabilities, 1 - EPSILON, true), EPSILON, false);
-        INDArray logLikelihood = labels.mul(Transforms.log(p, true));
-        if (probabilities.size(1) == 1) {
-            logLikelihood.addi(labels.rsub(1.0).muli(Transforms.log(p.rsub(1.0), false)));
-        }
-        return -logLikelihood.sumNumber().doubleValue();
     }
 }
