@@ -1,7 +1,11 @@
 package dev.dl4jrunner.train;
 
 import org.deeplearning4j.core.storage.StatsStorageRouter;
+import dev.dl4jrunner.model.Scoring;
+import dev.dl4jrunner.model.Vgg16Factory;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.api.layers.IOutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.stats.api.StatsReport;
 import org.deeplearning4j.ui.model.stats.api.StatsType;
@@ -20,12 +24,18 @@ import java.util.Map;
  * frequency (its own counter holds the previous iteration's number), keeps them until the next report, and forgets
  * them then; updates it takes at the report. The listener follows the same rules for the one model it is attached
  * to ({@link #clone()} gives another worker its own).
+ *
+ * <p>The score it reports for an iteration is the cross-entropy of the batch before the update, computed from the
+ * forward pass's logits ({@link Scoring}) and set as the graph's score before DL4J reads it: DL4J's own score after
+ * {@code fit} is wrong with a sigmoid output, and the UI's score chart would show it.
  */
 final class UiStatsListener extends StatsListener {
     private int previousIteration;
     private Map<String, Double> activationSpreads;
     private Map<String, Double> gradientSpreads;
     private transient Model reporting;
+    private transient INDArray logits;
+    private transient double batchLoss = Double.NaN;
 
     UiStatsListener(StatsStorageRouter router, StatsUpdateConfiguration statistics, String sessionId,
                     String workerId) {
@@ -35,6 +45,8 @@ final class UiStatsListener extends StatsListener {
     @Override
     public void onForwardPass(Model model, Map<String, INDArray> activations) {
         super.onForwardPass(model, activations);
+        INDArray output = activations.get(Vgg16Factory.LOGITS);
+        logits = output == null ? null : output.detach();
         if (collecting()) {
             activationSpreads = Spread.of(activations);
         }
@@ -48,8 +60,25 @@ final class UiStatsListener extends StatsListener {
         }
     }
 
+    /** The output layer has the batch's labels during the backward pass only. */
+    @Override
+    public void onBackwardPass(Model model) {
+        super.onBackwardPass(model);
+        batchLoss = Double.NaN;
+        if (logits != null && model instanceof ComputationGraph graph
+                && graph.getOutputLayer(0) instanceof IOutputLayer output && output.getLabels() != null) {
+            INDArray labels = output.getLabels();
+            batchLoss = Scoring.crossEntropySum(Scoring.probabilities(logits), labels) / labels.size(0);
+        }
+        logits = null;
+    }
+
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
+        if (!Double.isNaN(batchLoss) && model instanceof ComputationGraph graph) {
+            graph.setScore(batchLoss);
+        }
+        batchLoss = Double.NaN;
         reporting = model;
         try {
             super.iterationDone(model, iteration, epoch);

@@ -1,5 +1,12 @@
 package dev.dl4jrunner.train;
 
+import dev.dl4jrunner.config.InputConfig;
+import dev.dl4jrunner.config.ModelConfig;
+import dev.dl4jrunner.config.OptimizerConfig;
+import dev.dl4jrunner.config.OptimizerType;
+import dev.dl4jrunner.config.WeightInitScheme;
+import dev.dl4jrunner.model.Backend;
+import dev.dl4jrunner.model.Vgg16Factory;
 import org.deeplearning4j.core.storage.Persistable;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -17,6 +24,7 @@ import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
@@ -24,10 +32,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 class UiStatsRecorderTest {
@@ -71,6 +81,33 @@ class UiStatsRecorderTest {
         } finally {
             storage.close();
         }
+    }
+
+    @Test
+    void theScoreChartShowsEachReportedBatchsCrossEntropyBeforeItsUpdate() {
+        Backend.enableLayerHelpers();
+        ComputationGraph graph = Vgg16Factory.build(new ModelConfig(List.of(16), 0.0, true, WeightInitScheme.XAVIER),
+                new OptimizerConfig(OptimizerType.ADAM, 1e-3, 0.9, 0.999, 1e-7, 0.9, 0.9, 0),
+                new InputConfig(32, 32, 3), 2, 42);
+        int interval = 3;
+        InMemoryStatsStorage storage = new InMemoryStatsStorage();
+        graph.setListeners(UiStatsRecorder.listener(storage, "run", interval));
+        Nd4j.getRandom().setSeed(3);
+        DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, 8, 3, 32, 32),
+                Nd4j.create(new float[] {0, 1, 0, 1, 1, 0, 0, 1}, 8, 1));
+        List<Double> before = new ArrayList<>();
+        for (int i = 0; i <= 2 * interval; i++) {
+            before.add(graph.score(batch, true));
+            graph.fit(batch);
+        }
+
+        List<StatsReport> reports = reports(storage);
+        assertThat(reports).extracting(StatsReport::getIterationCount).containsExactly(interval, 2 * interval);
+        for (StatsReport report : reports) {
+            assertThat(report.getScore()).as("iteration %d", report.getIterationCount())
+                    .isCloseTo(before.get(report.getIterationCount()), within(1e-4));
+        }
+        assertThat(before.get(2 * interval)).as("the batch is being learned").isLessThan(before.get(0) / 2);
     }
 
     @Test
