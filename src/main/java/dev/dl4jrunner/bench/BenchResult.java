@@ -18,6 +18,9 @@ import java.util.Map;
  * @param peakResidentBytes       the process's peak resident memory (VmHWM): heap, ND4J's off-heap memory, code
  * @param peakHeapBytes           the Java heap pools' peak use; the rest of the resident memory is ND4J's
  *                                off-heap arrays, native libraries and the JVM itself
+ * @param estimatedTrainingBytes  DL4J's own estimate of the memory training the model takes; 0 when it has none
+ * @param nativeMemoryChange      what the process changed in its allocator for this model (a model too large to
+ *                                keep freed memory for, train.NativeMemoryPlan), in a sentence; empty when nothing
  * @param achievedGflops          training FLOPs per image times the training rate
  * @param gemmPeakGflops          a large single-precision matrix product on the same backend, the practical peak
  * @param listenerOverheadShare   how much longer iterations took with a run's listeners attached, timed over one
@@ -44,6 +47,8 @@ public record BenchResult(
         long heapWarmedBytes,
         long peakResidentBytes,
         long peakHeapBytes,
+        long estimatedTrainingBytes,
+        String nativeMemoryChange,
         double forwardGflopPerImage,
         double trainingGflopPerImage,
         double achievedGflops,

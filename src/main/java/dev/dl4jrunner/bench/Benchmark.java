@@ -10,6 +10,7 @@ import dev.dl4jrunner.model.ModelFlops;
 import dev.dl4jrunner.model.Vgg16Factory;
 import dev.dl4jrunner.train.HeapWarmup;
 import dev.dl4jrunner.train.LoopOverhead;
+import dev.dl4jrunner.train.NativeMemoryPlan;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
@@ -19,6 +20,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Measures how fast an experiment's model trains and predicts on this machine, on the experiment's own images:
@@ -47,6 +49,8 @@ public final class Benchmark {
         InputConfig input = config.input();
         ComputationGraph graph = ForwardPassCache.apply(Vgg16Factory.build(config.model(), config.optimizer(), input,
                 split.classes().size(), config.seed()), config.training().cacheForwardPass());
+        Optional<String> memoryChange = NativeMemoryPlan.forTraining(graph.getConfiguration(), input,
+                config.training().batchSize(), 1).flatMap(plan -> plan.apply(heapWarmup));
         startup.end("model");
         ImagePipeline pipeline = new ImagePipeline(split, input, config.data().augment(),
                 config.training().batchSize(), config.seed());
@@ -102,6 +106,8 @@ public final class Benchmark {
                 trainRate, 1 / inference.median(), pipelineImages / pipelineSeconds, startup.total(), startup.seconds(),
                 heapWarmup.warmedBytes(),
                 Memory.peakResidentBytes(), Memory.peakHeapBytes(),
+                NativeMemoryPlan.estimate(graph.getConfiguration(), input, config.training().batchSize()).orElse(0),
+                memoryChange.orElse(""),
                 flops.forwardPerImage() / 1e9, flops.trainingPerImage() / 1e9,
                 flops.trainingPerImage() / 1e9 * trainRate, GemmPeak.measure(), listenerShare,
                 loop.checkpointSeconds(), listenerShare + checkpointShare);

@@ -105,8 +105,13 @@ final class BenchCommand implements Callable<Integer> {
                 r.heapWarmedBytes() == 0 ? "" : String.format(Locale.ROOT,
                         "; %.2f GiB of native memory written ahead of it", gib(r.heapWarmedBytes())));
         out.printf(Locale.ROOT, "Peak memory       %8.2f GiB resident, of which %.2f GiB Java heap at its peak; the rest "
-                        + "is ND4J's off-heap arrays, native code and the JVM%n",
-                gib(r.peakResidentBytes()), gib(r.peakHeapBytes()));
+                        + "is ND4J's off-heap arrays, native code and the JVM%s%n",
+                gib(r.peakResidentBytes()), gib(r.peakHeapBytes()), r.estimatedTrainingBytes() == 0 ? ""
+                        : String.format(Locale.ROOT, "; DL4J estimates %.2f GiB for training",
+                                gib(r.estimatedTrainingBytes())));
+        if (!r.nativeMemoryChange().isEmpty()) {
+            out.println(r.nativeMemoryChange());
+        }
         out.printf(Locale.ROOT, "Arithmetic        %8.3f GFLOP per image forward, %.3f training%n",
                 r.forwardGflopPerImage(), r.trainingGflopPerImage());
         out.printf(Locale.ROOT, "Achieved          %8.1f GFLOP/s training, %.0f%% of the %.0f GFLOP/s GEMM peak%n",

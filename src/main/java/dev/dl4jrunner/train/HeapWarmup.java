@@ -38,6 +38,7 @@ public final class HeapWarmup {
     private final Supplier<OptionalLong> heapExtent;
     private final Thread writer;
     private volatile boolean stopped;
+    private boolean cancelled;
     private volatile long written;
     private OptionalLong heapBeforeFirstStep = OptionalLong.empty();
     private int steps;
@@ -84,14 +85,14 @@ public final class HeapWarmup {
                 "processors " + Runtime.getRuntime().availableProcessors());
     }
 
-    /** The bytes this warm-up writes, unless the first step comes first; 0 when it writes nothing. */
+    /** The bytes this warm-up writes, unless the first step comes first; 0 when it writes nothing or was called off. */
     public long plannedBytes() {
-        return planned;
+        return cancelled ? 0 : planned;
     }
 
-    /** The bytes written before the first step started. */
+    /** The bytes written before the first step started; 0 when called off. */
     public long warmedBytes() {
-        return written;
+        return cancelled ? 0 : written;
     }
 
     /**
@@ -110,9 +111,18 @@ public final class HeapWarmup {
         heapBeforeFirstStep = heapExtent.get();
     }
 
+    /**
+     * Stops writing, frees what was written, and measures nothing: for a process whose allocator no longer keeps
+     * freed memory ({@link NativeMemoryPlan}), where neither the warm-up nor the measure would mean anything.
+     */
+    public void cancel() {
+        cancelled = true;
+        beforeFirstStep();
+    }
+
     /** After the second training step: measures what the first two added to the heap, unless it was known. */
     public void afterSecondStep() {
-        if (planned > 0 || needs.isEmpty() || heapBeforeFirstStep.isEmpty()) {
+        if (cancelled || planned > 0 || needs.isEmpty() || heapBeforeFirstStep.isEmpty()) {
             return;
         }
         OptionalLong now = heapExtent.get();

@@ -131,10 +131,6 @@ public final class TrainingRun {
     private static Result train(ExperimentConfig config, TrainingData data, RunDirectory run, String startedAt,
                                 ModelSource model, TrainingState start, StopRequest stop, HeapWarmup warmup)
             throws IOException, TrainingFailedException {
-        if (warmup.plannedBytes() > 0) {
-            LOG.info("Native memory: {} GiB being written ahead of the first iterations, as much as they took in an "
-                    + "earlier run of this model", String.format(Locale.ROOT, "%.2f", warmup.plannedBytes() / GIB));
-        }
         EarlyStoppingConfig stopping = config.training().earlyStopping().orElse(null);
         BestEpoch best = new BestEpoch(stopping == null ? StoppingMetric.VAL_LOSS : stopping.metric(),
                 stopping == null ? 0 : stopping.minDelta());
@@ -146,6 +142,13 @@ public final class TrainingRun {
             history.write();
             summaries.write(RunStatus.RUNNING, history.epochs(), false, null);
             ComputationGraph graph = ForwardPassCache.apply(model.load(), config.training().cacheForwardPass());
+            NativeMemoryPlan.forTraining(graph.getConfiguration(), config.input(), config.training().batchSize(),
+                    config.training().parallelism().workers()).flatMap(plan -> plan.apply(warmup)).ifPresent(LOG::info);
+            if (warmup.plannedBytes() > 0) {
+                LOG.info("Native memory: {} GiB being written ahead of the first iterations, as much as they took in "
+                        + "an earlier run of this model",
+                        String.format(Locale.ROOT, "%.2f", warmup.plannedBytes() / GIB));
+            }
             LOG.info("Model: VGG16{}\n{}", config.model().batchNorm() ? " with batch normalization" : "",
                     ModelSummary.render(graph, InputType.convolutional(
                             config.input().height(), config.input().width(), config.input().channels())));

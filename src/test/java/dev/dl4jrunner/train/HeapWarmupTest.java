@@ -76,6 +76,25 @@ class HeapWarmupTest {
     }
 
     @Test
+    void aWarmupCalledOffBeforeTheFirstStepReportsNothingWrittenAndMeasuresNothing() throws Exception {
+        HeapNeeds needs = needs();
+        needs.write("known", 64 * MIB);
+        HeapWarmup known = HeapWarmup.start(Optional.of(needs), "known", Long.MAX_VALUE, OptionalLong::empty);
+        HeapWarmup unknown = HeapWarmup.start(Optional.of(needs), "unknown", Long.MAX_VALUE,
+                extents(100 * MIB, 1600 * MIB));
+
+        known.cancel();
+        unknown.cancel();
+        BatchFitter fitter = unknown.around(new CountingFitter());
+        fitter.fit(List.of(), 1, 0);
+        fitter.fit(List.of(), 1, 1);
+
+        assertThat(known.plannedBytes()).isZero();
+        assertThat(known.warmedBytes()).isZero();
+        assertThat(needs.read("unknown")).as("a step under another allocator is not this model's need").isEmpty();
+    }
+
+    @Test
     void aNeedAboveTheLimitOrUnknownToThisProcessIsNotWarmedAtAll() throws IOException {
         HeapNeeds needs = needs();
         needs.write("model", 15L << 30);
