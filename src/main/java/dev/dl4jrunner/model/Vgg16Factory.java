@@ -37,7 +37,9 @@ import java.util.List;
  *
  * <p>The ReLU after a batch normalization is a layer of its own because DL4J's {@code BatchNormalization} layer
  * ignores the activation it is configured with: built with {@code .activation(RELU)}, its output still has
- * negative values, and the network's convolutions would have no non-linearity between them.
+ * negative values, and the network's convolutions would have no non-linearity between them. It is configured as
+ * DL4J's {@code ActivationLayer}, so a saved model loads anywhere; training swaps in one that rectifies in place
+ * ({@link InPlaceRelu}).
  */
 public final class Vgg16Factory {
     /** Output channels of each convolution, block by block: configuration D of the paper. */

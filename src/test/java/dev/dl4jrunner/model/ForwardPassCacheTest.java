@@ -72,7 +72,7 @@ class ForwardPassCacheTest {
      * two steps on a thread of its own: workspaces belong to a thread, and the second step allocates what the first
      * measured.
      */
-    private static long activationWorkspaceBytes(Callable<ComputationGraph> model) throws Exception {
+    static long activationWorkspaceBytes(Callable<ComputationGraph> model) throws Exception {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             return thread.submit(() -> {

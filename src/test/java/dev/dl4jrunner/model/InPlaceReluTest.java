@@ -1,0 +1,82 @@
+package dev.dl4jrunner.model;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.ActivationLayer;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InPlaceReluTest {
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void helpersOn() {
+        Backend.enableLayerHelpers();
+    }
+
+    @Test
+    void rectifyingInPlaceTrainsToExactlyTheSameWeightsAndOutputs() {
+        ComputationGraph inPlace = ForwardPassCache.apply(InPlaceRelu.apply(vgg()), true);
+        ComputationGraph copying = ForwardPassCache.apply(vgg(), true);
+        assertThat(inPlace.getLayer("fe0_conv1_relu")).isInstanceOf(InPlaceRelu.Rectifier.class);
+        assertThat(copying.getLayer("fe0_conv1_relu")).isNotInstanceOf(InPlaceRelu.Rectifier.class);
+
+        for (int i = 0; i < 3; i++) {
+            DataSet batch = batch(i);
+            inPlace.fit(batch);
+            copying.fit(batch);
+        }
+        INDArray features = batch(9).getFeatures();
+        assertThat(inPlace.params()).isEqualTo(copying.params());
+        assertThat(inPlace.outputSingle(false, features)).isEqualTo(copying.outputSingle(false, features));
+        assertThat(inPlace.outputSingle(false, features).minNumber().doubleValue())
+                .as("a rectified network still gives probabilities").isGreaterThanOrEqualTo(0.0);
+    }
+
+    @Test
+    void theWorkspaceOfAllActivationsHoldsOneCopyOfTheConvolutionsOutputLess() throws Exception {
+        long inPlace = ForwardPassCacheTest.activationWorkspaceBytes(() -> ForwardPassCache.apply(InPlaceRelu.apply(vgg()), true));
+        long copying = ForwardPassCacheTest.activationWorkspaceBytes(() -> ForwardPassCache.apply(vgg(), true));
+
+        // The 13 convolutions' outputs at 32x32: 276,480 floats per image, 8 images.
+        long convolutionOutputs = 276_480L * 8 * Float.BYTES;
+        assertThat(copying - inPlace).isGreaterThan(convolutionOutputs * 9 / 10);
+    }
+
+    @Test
+    void aSavedModelIsPlainDl4jAndTheLayersAreReplacedOnce() throws Exception {
+        ComputationGraph graph = InPlaceRelu.apply(InPlaceRelu.apply(vgg()));
+        graph.fit(batch(0));
+        File file = temp.resolve("model.zip").toFile();
+        ModelSerializer.writeModel(graph, file, true);
+
+        ComputationGraph restored = ModelSerializer.restoreComputationGraph(file, true);
+        assertThat(restored.getConfiguration().toJson()).as("no class of the runner's").doesNotContain("dl4jrunner");
+        assertThat(restored.getLayer("fe0_conv1_relu")).isExactlyInstanceOf(ActivationLayer.class);
+        assertThat(graph.getLayers()).filteredOn(InPlaceRelu.Rectifier.class::isInstance).hasSize(13);
+        assertThat(graph.getVertices()).filteredOn(vertex -> vertex.hasLayer()
+                && vertex.getLayer() instanceof InPlaceRelu.Rectifier).hasSize(13);
+    }
+
+    private static ComputationGraph vgg() {
+        return Vgg16FactoryTest.vgg(32, List.of(16), true, 2);
+    }
+
+    private static DataSet batch(int seed) {
+        Nd4j.getRandom().setSeed(seed);
+        return new DataSet(Nd4j.rand(DataType.FLOAT, 8, 3, 32, 32).subi(0.5),
+                Nd4j.rand(DataType.FLOAT, 8, 1).gt(0.5).castTo(DataType.FLOAT));
+    }
+}
