@@ -34,10 +34,14 @@ import static org.assertj.core.api.Assertions.fail;
  * hits the training JVM, as the kernel's out-of-memory killer would, except where the launcher alone is killed.
  */
 class CrashSafetyIT {
-    /** Two epochs of four batches of 8 (16 + 16 training images), a checkpoint every 2 iterations, dropout on. */
+    /**
+     * Two epochs of four batches of 8 (16 + 16 training images), a checkpoint every 2 iterations, dropout on; at
+     * 64x64, so that a batch lasts long enough (about 0.4 s) for a signal sent at a checkpoint to arrive while the run
+     * still trains: at 32x32 the whole rest of a run, or a batch after the first of two signals, could end first.
+     */
     private static final List<String> TINY = List.of("--set", "training.epochs=2",
             "--set", "data.limit_per_class=20", "--set", "checkpoints.every_iterations=2",
-            "--set", "model.dropout=0.5");
+            "--set", "model.dropout=0.5", "--set", "input.shape=[64, 64, 3]");
 
     @TempDir
     static Path temp;
