@@ -5,9 +5,8 @@ import dev.dl4jrunner.config.InputConfig;
 import dev.dl4jrunner.data.DatasetSplit;
 import dev.dl4jrunner.data.ImagePipeline;
 import dev.dl4jrunner.model.Backend;
-import dev.dl4jrunner.model.ForwardPassCache;
-import dev.dl4jrunner.model.InPlaceRelu;
 import dev.dl4jrunner.model.ModelFlops;
+import dev.dl4jrunner.model.TrainingLayers;
 import dev.dl4jrunner.model.Vgg16Factory;
 import dev.dl4jrunner.train.HeapWarmup;
 import dev.dl4jrunner.train.LoopOverhead;
@@ -48,8 +47,8 @@ public final class Benchmark {
         Backend.Description backend = Backend.start();
         startup.end("backend");
         InputConfig input = config.input();
-        ComputationGraph graph = ForwardPassCache.apply(InPlaceRelu.apply(Vgg16Factory.build(config.model(),
-                config.optimizer(), input, split.classes().size(), config.seed())), config.training().cacheForwardPass());
+        ComputationGraph graph = TrainingLayers.apply(Vgg16Factory.build(config.model(), config.optimizer(), input,
+                split.classes().size(), config.seed()), config.training().cacheForwardPass());
         Optional<String> memoryChange = NativeMemoryPlan.forTraining(graph.getConfiguration(), input,
                 config.training().batchSize(), 1).flatMap(plan -> plan.apply(heapWarmup));
         startup.end("model");

@@ -13,9 +13,8 @@ import dev.dl4jrunner.data.LabeledImage;
 import dev.dl4jrunner.data.TrainingData;
 import dev.dl4jrunner.launch.ProcessTuning;
 import dev.dl4jrunner.model.Backend;
-import dev.dl4jrunner.model.ForwardPassCache;
-import dev.dl4jrunner.model.InPlaceRelu;
 import dev.dl4jrunner.model.ModelSummary;
+import dev.dl4jrunner.model.TrainingLayers;
 import dev.dl4jrunner.model.Vgg16Factory;
 import dev.dl4jrunner.report.CurvePlots;
 import dev.dl4jrunner.report.ReportFile;
@@ -142,8 +141,7 @@ public final class TrainingRun {
         try {
             history.write();
             summaries.write(RunStatus.RUNNING, history.epochs(), false, null);
-            ComputationGraph graph = ForwardPassCache.apply(InPlaceRelu.apply(model.load()),
-                    config.training().cacheForwardPass());
+            ComputationGraph graph = TrainingLayers.apply(model.load(), config.training().cacheForwardPass());
             NativeMemoryPlan.forTraining(graph.getConfiguration(), config.input(), config.training().batchSize(),
                     config.training().parallelism().workers()).flatMap(plan -> plan.apply(warmup)).ifPresent(LOG::info);
             if (warmup.plannedBytes() > 0) {
