@@ -42,7 +42,7 @@ class BatchNormMomentsTest {
 
         INDArray initial = dl4j.params().dup();
         for (int i = 0; i < 3; i++) {
-            DataSet batch = batch(i);
+            DataSet batch = Vgg16FactoryTest.randomBatch(i);
             moments.fit(batch);
             dl4j.fit(batch);
         }
@@ -51,14 +51,14 @@ class BatchNormMomentsTest {
                 .allMatch(layer -> ((BatchNormalizationHelper) layer.getHelper()).getMeanCache(DataType.FLOAT) != null);
         // params() holds the running mean and variance too, which the layer updates from the batch statistics.
         assertThat(moments.params()).isEqualTo(dl4j.params());
-        INDArray features = batch(9).getFeatures();
+        INDArray features = Vgg16FactoryTest.randomBatch(9).getFeatures();
         assertThat(moments.outputSingle(false, features)).isEqualTo(dl4j.outputSingle(false, features));
     }
 
     @Test
     void aSavedModelIsPlainDl4jAndRestoresWithDl4jsHelper() throws Exception {
         ComputationGraph graph = BatchNormMoments.apply(BatchNormMoments.apply(vgg()));
-        graph.fit(batch(0));
+        graph.fit(Vgg16FactoryTest.randomBatch(0));
         File file = temp.resolve("model.zip").toFile();
         ModelSerializer.writeModel(graph, file, true);
 
@@ -113,11 +113,5 @@ class BatchNormMomentsTest {
 
     private static ComputationGraph vgg() {
         return Vgg16FactoryTest.vgg(32, List.of(16), true, 2);
-    }
-
-    private static DataSet batch(int seed) {
-        Nd4j.getRandom().setSeed(seed);
-        return new DataSet(Nd4j.rand(DataType.FLOAT, 8, 3, 32, 32).subi(0.5),
-                Nd4j.rand(DataType.FLOAT, 8, 1).gt(0.5).castTo(DataType.FLOAT));
     }
 }

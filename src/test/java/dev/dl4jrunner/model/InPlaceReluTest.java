@@ -6,10 +6,8 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -34,11 +32,11 @@ class InPlaceReluTest {
         assertThat(copying.getLayer("fe0_conv1_relu")).isNotInstanceOf(InPlaceRelu.Rectifier.class);
 
         for (int i = 0; i < 3; i++) {
-            DataSet batch = batch(i);
+            DataSet batch = Vgg16FactoryTest.randomBatch(i);
             inPlace.fit(batch);
             copying.fit(batch);
         }
-        INDArray features = batch(9).getFeatures();
+        INDArray features = Vgg16FactoryTest.randomBatch(9).getFeatures();
         assertThat(inPlace.params()).isEqualTo(copying.params());
         assertThat(inPlace.outputSingle(false, features)).isEqualTo(copying.outputSingle(false, features));
         assertThat(inPlace.outputSingle(false, features).minNumber().doubleValue())
@@ -58,7 +56,7 @@ class InPlaceReluTest {
     @Test
     void aSavedModelIsPlainDl4jAndTheLayersAreReplacedOnce() throws Exception {
         ComputationGraph graph = InPlaceRelu.apply(InPlaceRelu.apply(vgg()));
-        graph.fit(batch(0));
+        graph.fit(Vgg16FactoryTest.randomBatch(0));
         File file = temp.resolve("model.zip").toFile();
         ModelSerializer.writeModel(graph, file, true);
 
@@ -72,11 +70,5 @@ class InPlaceReluTest {
 
     private static ComputationGraph vgg() {
         return Vgg16FactoryTest.vgg(32, List.of(16), true, 2);
-    }
-
-    private static DataSet batch(int seed) {
-        Nd4j.getRandom().setSeed(seed);
-        return new DataSet(Nd4j.rand(DataType.FLOAT, 8, 3, 32, 32).subi(0.5),
-                Nd4j.rand(DataType.FLOAT, 8, 1).gt(0.5).castTo(DataType.FLOAT));
     }
 }

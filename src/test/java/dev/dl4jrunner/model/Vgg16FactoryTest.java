@@ -9,7 +9,9 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
@@ -23,6 +25,13 @@ class Vgg16FactoryTest {
     @BeforeAll
     static void helpersOn() {
         Backend.enableLayerHelpers();
+    }
+
+    /** Eight random 32x32 images with random binary labels, the same for the same seed. */
+    static DataSet randomBatch(int seed) {
+        Nd4j.getRandom().setSeed(seed);
+        return new DataSet(Nd4j.rand(DataType.FLOAT, 8, 3, 32, 32).subi(0.5),
+                Nd4j.rand(DataType.FLOAT, 8, 1).gt(0.5).castTo(DataType.FLOAT));
     }
 
     static ComputationGraph vgg(int size, List<Integer> dense, boolean batchNorm, int classes) {
