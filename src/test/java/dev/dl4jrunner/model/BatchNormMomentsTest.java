@@ -47,7 +47,7 @@ class BatchNormMomentsTest {
             dl4j.fit(batch);
         }
         assertThat(dl4j.params()).as("training changed the weights").isNotEqualTo(initial);
-        assertThat(normalizations(moments)).as("computed by the helper, not DL4J's fallback after a failure")
+        assertThat(normalizations(moments)).as("the helper computed batch statistics")
                 .allMatch(layer -> ((BatchNormalizationHelper) layer.getHelper()).getMeanCache(DataType.FLOAT) != null);
         // params() holds the running mean and variance too, which the layer updates from the batch statistics.
         assertThat(moments.params()).isEqualTo(dl4j.params());
