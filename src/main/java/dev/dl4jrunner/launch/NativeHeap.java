@@ -9,8 +9,9 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * glibc's main heap in this process: where ND4J's arrays, DL4J's workspaces and oneDNN's buffers live when the
- * process runs with the {@link ProcessTuning} allocator settings (one arena; freed memory stays in the heap).
+ * The main heap in this process ({@code [heap]}, grown with {@code sbrk}): where ND4J's arrays, DL4J's workspaces and
+ * oneDNN's buffers live when the process runs with the {@link ProcessTuning} allocator settings, glibc's (one arena)
+ * or tcmalloc (which takes memory from the same heap first); in both, freed memory stays in it.
  */
 public final class NativeHeap {
     private static final String HEAP = "[heap]";
@@ -45,10 +46,14 @@ public final class NativeHeap {
 
     /**
      * The largest block that stays in the heap once freed, ready for reuse with its pages already in memory, under
-     * {@code environment}'s allocator settings: below both the mapping and the trimming threshold with one arena (a
-     * larger block is mapped afresh, or handed back to the system when freed), 0 without the settings.
+     * {@code environment}'s allocator settings: with tcmalloc that releases nothing ({@code TCMALLOC_RELEASE_RATE=0},
+     * as the launcher starts it), any block; with glibc and one arena, one below both the mapping and the trimming
+     * threshold (a larger block is mapped afresh, or handed back to the system when freed); 0 otherwise.
      */
     public static long keptWhenFreed(Map<String, String> environment) {
+        if (ProcessTuning.tcmallocPreloaded(environment)) {
+            return "0".equals(environment.get(ProcessTuning.TCMALLOC_RELEASE_RATE)) ? Long.MAX_VALUE : 0;
+        }
         if (!"1".equals(environment.get("MALLOC_ARENA_MAX"))) {
             return 0;
         }

@@ -93,7 +93,7 @@ public final class Backend {
         @Override
         public String toString() {
             String helpers = oneDnnHelpers ? "oneDNN helpers on" : cudnnHelpers ? "cuDNN helpers on" : "no layer helpers";
-            String allocator = (ProcessTuning.allocatorTuned(tuning) ? ", allocator tuned" : "")
+            String allocator = ProcessTuning.tunedAllocator(tuning).map(name -> ", " + name).orElse("")
                     + (ProcessTuning.hugePagesRequested(tuning) ? ", huge pages" : "");
             String blasCore = tuning.containsKey(ProcessTuning.OPENBLAS_CORETYPE)
                     ? " " + tuning.get(ProcessTuning.OPENBLAS_CORETYPE) : "";

@@ -17,20 +17,22 @@ import java.util.function.Supplier;
  *
  * <p>A training step's first touch of fresh memory is slow (at 64x64 the first two iterations add about 1.5 GB to
  * the heap; the first took 2.5-3.5 s against 1.1 s for later ones). Under the launcher's allocator settings a freed
- * block stays in glibc's heap with its pages in memory, so one block written here and freed before the first step
- * is what the first steps' buffers are then cut from: the first step at 64x64 then took 1.4-2.3 s
- * (docs/performance.md).
+ * block stays in the heap with its pages in memory (glibc's, or tcmalloc's), so one block written here and freed
+ * before the first step is what the first steps' buffers are then cut from: the first step at 64x64 then took
+ * 1.4-2.3 s with glibc, 2.1-2.5 s against 3.1-3.5 s with tcmalloc (docs/performance.md).
  *
  * <p>How much: what the same model's first two steps added to the heap the first time it trained with this build
- * ({@link HeapNeeds}); that first run warms nothing and measures. A need above what the allocator keeps once freed
- * (4 GiB under the launcher's settings) or above half the memory available is not warmed at all: at 224x224 (15.2 GB)
- * a partial 3.94 GiB raised the peak from 16.6 to 18.1 GiB, as the first steps filled the freed block unevenly,
- * and that model's peak already decides whether it fits a 16 GiB machine. Without the allocator settings, a runner
- * jar, or on another OS, nothing happens.
+ * ({@link HeapNeeds}); that first run warms nothing and measures. A need above what the allocator keeps once freed,
+ * above {@link #AT_MOST} or above half the memory available is not warmed at all: at 224x224 (15.2 GB) a partial
+ * 3.94 GiB raised glibc's peak from 16.6 to 18.1 GiB, as the first steps filled the freed block unevenly, and that
+ * model's peak already decides whether it fits a 16 GiB machine. Without the allocator settings, a runner jar, or on
+ * another OS, nothing happens.
  */
 public final class HeapWarmup {
     /** Written between checks whether the first step is about to start: about 15 ms of work. */
     private static final long PIECE = 64L << 20;
+    /** The most warmed: what glibc keeps under the launcher's settings, and more than the 64x64 models measured need. */
+    static final long AT_MOST = 4L << 30;
 
     private final Optional<HeapNeeds> needs;
     private final String model;
@@ -60,8 +62,8 @@ public final class HeapWarmup {
         long kept = NativeHeap.keptWhenFreed(System.getenv());
         Optional<HeapNeeds> needs = kept > 0 && NativeHeap.extent().isPresent()
                 ? HeapNeeds.ofThisBuild() : Optional.empty();
-        return start(needs, model(config), Math.min(kept - PIECE, NativeHeap.available().orElse(0) / 2),
-                NativeHeap::extent);
+        long limit = Math.min(Math.min(kept, AT_MOST) - PIECE, NativeHeap.available().orElse(0) / 2);
+        return start(needs, model(config), limit, NativeHeap::extent);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.dl4jrunner.train;
 import dev.dl4jrunner.config.InputConfig;
 import dev.dl4jrunner.launch.GlibcAllocator;
 import dev.dl4jrunner.launch.NativeHeap;
+import dev.dl4jrunner.launch.ProcessTuning;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.memory.MemoryUseMode;
@@ -21,13 +22,18 @@ import java.util.OptionalLong;
  * estimated 2.1; 15.6-19.4 GiB for the paper's model at 224x224, estimated 18.8). Where the estimate is more than
  * {@value #USABLE_SHARE} of the available memory, the process returns blocks of 32 MiB and more instead
  * ({@link GlibcAllocator}), as glibc does by default: the paper's model then peaked at 9.05 GiB instead of 15.6, at 89%
- * of the speed, and fits a 16 GiB machine (docs/performance.md, ninth session). In a process without the settings
- * (the user took the allocator out of the runner's hands, or not Linux) there is nothing to change.
+ * of the speed, and fits a 16 GiB machine (docs/performance.md, ninth session). Under tcmalloc, which the launcher
+ * prefers where it is installed, nothing can be changed once the process runs: the paper's model peaked at 12.0 GiB
+ * there (64% of the estimate), and a model estimated above the share gets a warning with the setting that returns
+ * large temporaries instead. In a process without either (the user took the allocator out of the runner's hands, or
+ * not Linux) there is nothing to change.
  *
  * @param estimatedBytes DL4J's estimate of training memory, for all the workers' copies of the model
  * @param availableBytes the memory the kernel could give without swapping, when chosen
+ * @param glibcHeap      whether freed memory stays in glibc's heap (the launcher's glibc settings), which can be told
+ *                       to return large blocks; false under tcmalloc
  */
-public record NativeMemoryPlan(long estimatedBytes, long availableBytes) {
+public record NativeMemoryPlan(long estimatedBytes, long availableBytes, boolean glibcHeap) {
     static final double USABLE_SHARE = 0.9;
     private static final double GIB = 1024.0 * 1024 * 1024;
 
@@ -40,12 +46,13 @@ public record NativeMemoryPlan(long estimatedBytes, long availableBytes) {
         if (NativeHeap.keptWhenFreed(System.getenv()) == 0) {
             return Optional.empty();
         }
+        boolean glibcHeap = !ProcessTuning.tcmallocPreloaded(System.getenv());
         OptionalLong estimate = estimate(graph, input, batchSize);
         OptionalLong available = NativeHeap.available();
         if (estimate.isEmpty() || available.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new NativeMemoryPlan(estimate.getAsLong() * workers, available.getAsLong()));
+        return Optional.of(new NativeMemoryPlan(estimate.getAsLong() * workers, available.getAsLong(), glibcHeap));
     }
 
     /** DL4J's estimate of the memory one copy of {@code graph} takes to train; empty if it cannot estimate it. */
@@ -66,7 +73,8 @@ public record NativeMemoryPlan(long estimatedBytes, long availableBytes) {
 
     /**
      * Carries the plan out before the first step: when freed memory cannot be kept, {@code warmup} is called off and
-     * large blocks go back to the system. Returns what changed, in a sentence for the user; empty when nothing did.
+     * large blocks go back to the system, or under tcmalloc the user is told how to have them returned. Returns what
+     * changed or what to do, in a sentence for the user; empty when the model fits.
      */
     public Optional<String> apply(HeapWarmup warmup) {
         if (keepsFreedMemory()) {
@@ -75,6 +83,12 @@ public record NativeMemoryPlan(long estimatedBytes, long availableBytes) {
         warmup.cancel();
         String need = String.format(Locale.ROOT, "DL4J estimates %.1f GiB for training this model, more than %.0f%% "
                 + "of the %.1f GiB available", estimatedBytes / GIB, 100 * USABLE_SHARE, availableBytes / GIB);
+        if (!glibcHeap) {
+            return Optional.of("Native memory: " + need + ". tcmalloc keeps freed memory for reuse (the paper's VGG16 "
+                    + "at 224x224 peaked at 64% of DL4J's estimate); if the training runs out of memory, start it with "
+                    + "`MALLOC_ARENA_MAX=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1` in the environment, which hands "
+                    + "large temporaries back after each use (README: Backends and speed)");
+        }
         return Optional.of(GlibcAllocator.returnLargeBlocks()
                 ? "Native memory: " + need + ": large temporaries go back to the system after each use, which is "
                         + "slower than keeping them (README: Backends and speed)"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jrunner.SharedData;
 import dev.dl4jrunner.TinyExperiment;
+import dev.dl4jrunner.launch.Machine;
 import dev.dl4jrunner.train.CheckpointFile;
 import dev.dl4jrunner.train.TrainingState;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
@@ -108,7 +109,7 @@ class CrashSafetyIT {
         Path run = onlyRun(runs);
         assertThat(training.output()).contains("SIGINT received").doesNotContain("Stopping at once")
                 .contains("The run stopped ").contains("resume " + run).doesNotContain("Exception")
-                .contains("allocator tuned");
+                .contains(Machine.current().tcmalloc().isPresent() ? ", tcmalloc" : ", allocator tuned");
         assertThat(summary(run).get("status").asText()).isEqualTo("interrupted");
         TrainingState state = CheckpointFile.readState(run.resolve("checkpoints/last.zip"));
         assertThat(state.completedEpochs() * 100 + state.current().batches()).as("work kept").isPositive();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,5 +34,16 @@ class MachineTest {
         assertThat(new Machine("Linux", Set.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl", "avx2"),
                 "never").avx512()).isTrue();
         assertThat(new Machine("Linux", Set.of("avx512f", "avx2"), "never").avx512()).isFalse();
+    }
+
+    @Test
+    void tcmallocIsTheFirstOneFoundInTheLibraryDirectories(@TempDir Path temp) throws IOException {
+        Path debian = Files.createDirectories(temp.resolve("usr/lib/x86_64-linux-gnu"));
+        Path fedora = Files.createDirectories(temp.resolve("usr/lib64"));
+        Path full = Files.writeString(fedora.resolve("libtcmalloc.so.4"), "");
+        assertThat(Machine.tcmalloc(List.of(debian, fedora))).contains(full);
+        Path minimal = Files.writeString(fedora.resolve("libtcmalloc_minimal.so.4"), "");
+        assertThat(Machine.tcmalloc(List.of(debian, fedora))).contains(minimal);
+        assertThat(Machine.tcmalloc(List.of(debian, temp.resolve("missing")))).isEmpty();
     }
 }

@@ -2,8 +2,11 @@ package dev.dl4jrunner.launch;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +33,17 @@ class NativeHeapTest {
                 "MALLOC_TRIM_THRESHOLD_", "4294967296"))).as("several arenas").isZero();
         assertThat(NativeHeap.keptWhenFreed(Map.of("MALLOC_ARENA_MAX", "1"))).as("glibc's thresholds").isZero();
         assertThat(NativeHeap.keptWhenFreed(Map.of())).isZero();
+    }
+
+    @Test
+    void tcmallocKeepsEveryFreedBlockOnlyWhenItReleasesNothing() {
+        Map<String, String> launched = ProcessTuning.missing(Map.of(), new Machine("Linux", Set.of(), "madvise",
+                Optional.of(Path.of("/usr/lib64/libtcmalloc_minimal.so.4"))));
+        assertThat(NativeHeap.keptWhenFreed(launched)).isEqualTo(Long.MAX_VALUE);
+        assertThat(NativeHeap.keptWhenFreed(Map.of("LD_PRELOAD", "/usr/lib64/libtcmalloc_minimal.so.4")))
+                .as("tcmalloc's own release rate").isZero();
+        assertThat(NativeHeap.keptWhenFreed(Map.of("LD_PRELOAD", "/usr/lib64/libtcmalloc.so.4",
+                "TCMALLOC_RELEASE_RATE", "0", "MALLOC_ARENA_MAX", "1"))).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test

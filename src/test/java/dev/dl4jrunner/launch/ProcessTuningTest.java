@@ -2,7 +2,9 @@ package dev.dl4jrunner.launch;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +16,8 @@ class ProcessTuningTest {
     private static final Set<String> AVX2 = Set.of("sse4_2", "avx2", "fma");
     private static final Machine LINUX_AVX512 = new Machine("Linux", AVX512, "madvise");
     private static final Machine LINUX_AVX2 = new Machine("Linux", AVX2, "madvise");
+    private static final Path TCMALLOC = Path.of("/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4");
+    private static final Machine LINUX_AVX512_TCMALLOC = new Machine("Linux", AVX512, "madvise", Optional.of(TCMALLOC));
 
     @Test
     void anUntunedLinuxProcessOnAnAvx512CpuLacksTheAllocatorSettingsHugePagesAndOpenBlasKernels() {
@@ -21,6 +25,37 @@ class ProcessTuningTest {
                 entry("MALLOC_ARENA_MAX", "1"), entry("MALLOC_MMAP_THRESHOLD_", "4294967296"),
                 entry("MALLOC_TRIM_THRESHOLD_", "4294967296"), entry("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1"),
                 entry("OPENBLAS_CORETYPE", "SkylakeX"));
+    }
+
+    @Test
+    void whereTcmallocIsInstalledItIsPreloadedInsteadOfTuningGlibc() {
+        assertThat(ProcessTuning.missing(Map.of("HOME", "/root"), LINUX_AVX512_TCMALLOC)).containsExactly(
+                entry("LD_PRELOAD", TCMALLOC.toString()), entry("TCMALLOC_RELEASE_RATE", "0"),
+                entry("TCMALLOC_LARGE_ALLOC_REPORT_THRESHOLD", Long.toString(Long.MAX_VALUE)),
+                entry("OPENBLAS_CORETYPE", "SkylakeX"));
+    }
+
+    @Test
+    void aProcessStartedWithTcmallocLacksNothing() {
+        Map<String, String> launched = ProcessTuning.missing(Map.of(), LINUX_AVX512_TCMALLOC);
+        assertThat(ProcessTuning.missing(launched, LINUX_AVX512_TCMALLOC)).isEmpty();
+        assertThat(ProcessTuning.tunedAllocator(launched)).contains("tcmalloc");
+    }
+
+    @Test
+    void tcmallocGoesBeforeWhatTheUserPreloadsButNotInstead() {
+        assertThat(ProcessTuning.missing(Map.of("LD_PRELOAD", "/opt/lib/libtrace.so"), LINUX_AVX512_TCMALLOC))
+                .containsEntry("LD_PRELOAD", TCMALLOC + ":/opt/lib/libtrace.so");
+    }
+
+    @Test
+    void aUsersOwnAllocatorOrGlibcSettingsAreChosenOverTcmalloc() {
+        assertThat(ProcessTuning.missing(Map.of("LD_PRELOAD", "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2"),
+                LINUX_AVX512_TCMALLOC)).containsOnlyKeys("OPENBLAS_CORETYPE");
+        assertThat(ProcessTuning.missing(Map.of("MALLOC_ARENA_MAX", "1", "MALLOC_MMAP_THRESHOLD_", "4294967296",
+                "MALLOC_TRIM_THRESHOLD_", "4294967296"), LINUX_AVX512_TCMALLOC)).containsOnlyKeys("OPENBLAS_CORETYPE");
+        assertThat(ProcessTuning.missing(Map.of("MALLOC_TRIM_THRESHOLD_", "4294967296"), LINUX_AVX512_TCMALLOC))
+                .containsOnlyKeys("MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "GLIBC_TUNABLES", "OPENBLAS_CORETYPE");
     }
 
     @Test
@@ -61,6 +96,9 @@ class ProcessTuningTest {
         assertThat(ProcessTuning.advice(ProcessTuning.missing(Map.of(), LINUX_AVX2))).hasValueSatisfying(advice ->
                 assertThat(advice).contains("export MALLOC_ARENA_MAX=1 MALLOC_MMAP_THRESHOLD_=4294967296 "
                         + "MALLOC_TRIM_THRESHOLD_=4294967296").contains("java -jar runner.jar"));
+        assertThat(ProcessTuning.advice(ProcessTuning.missing(Map.of(), LINUX_AVX512_TCMALLOC)))
+                .hasValueSatisfying(advice -> assertThat(advice).contains("export LD_PRELOAD=" + TCMALLOC
+                        + " TCMALLOC_RELEASE_RATE=0 TCMALLOC_LARGE_ALLOC_REPORT_THRESHOLD=" + Long.MAX_VALUE + "`"));
         assertThat(ProcessTuning.advice(ProcessTuning.missing(Map.of("MALLOC_ARENA_MAX", "2"), LINUX_AVX512)))
                 .isEmpty();
     }
@@ -70,12 +108,17 @@ class ProcessTuningTest {
         assertThat(ProcessTuning.inEffect(Map.of("PATH", "/bin", "MALLOC_ARENA_MAX", "2", "OPENBLAS_CORETYPE", "Zen",
                 "GLIBC_TUNABLES", "glibc.malloc.hugetlb=1"))).containsExactly(entry("MALLOC_ARENA_MAX", "2"),
                 entry("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1"), entry("OPENBLAS_CORETYPE", "Zen"));
+        assertThat(ProcessTuning.inEffect(Map.of("LD_PRELOAD", TCMALLOC.toString(), "HOME", "/root")))
+                .containsExactly(entry("LD_PRELOAD", TCMALLOC.toString()));
     }
 
     @Test
-    void onlyTheRunnersOwnValuesCountAsATunedAllocator() {
-        assertThat(ProcessTuning.allocatorTuned(Map.of("MALLOC_ARENA_MAX", "1", "MALLOC_MMAP_THRESHOLD_", "4294967296",
-                "MALLOC_TRIM_THRESHOLD_", "4294967296"))).isTrue();
-        assertThat(ProcessTuning.allocatorTuned(Map.of("MALLOC_ARENA_MAX", "8"))).isFalse();
+    void onlyTcmallocOrTheRunnersOwnGlibcValuesCountAsATunedAllocator() {
+        assertThat(ProcessTuning.tunedAllocator(Map.of("MALLOC_ARENA_MAX", "1", "MALLOC_MMAP_THRESHOLD_", "4294967296",
+                "MALLOC_TRIM_THRESHOLD_", "4294967296"))).contains("allocator tuned");
+        assertThat(ProcessTuning.tunedAllocator(Map.of("LD_PRELOAD", "/usr/lib64/libtcmalloc.so.4")))
+                .contains("tcmalloc");
+        assertThat(ProcessTuning.tunedAllocator(Map.of("MALLOC_ARENA_MAX", "8"))).isEmpty();
+        assertThat(ProcessTuning.tunedAllocator(Map.of("LD_PRELOAD", "/usr/lib/libjemalloc.so.2"))).isEmpty();
     }
 }

@@ -36,29 +36,43 @@ class NativeMemoryPlanTest {
 
     @Test
     void aModelKeepsFreedMemoryOnlyWhereItsEstimateFitsNinetyPercentOfTheAvailableMemory() {
-        assertThat(new NativeMemoryPlan(19 * GIB, 23 * GIB).keepsFreedMemory()).as("this project's machine").isTrue();
-        assertThat(new NativeMemoryPlan(19 * GIB, 15 * GIB).keepsFreedMemory()).as("a 16 GiB machine").isFalse();
-        assertThat(new NativeMemoryPlan(9 * GIB, 10 * GIB).keepsFreedMemory()).as("90% exactly").isTrue();
-        assertThat(new NativeMemoryPlan(9 * GIB + 1, 10 * GIB).keepsFreedMemory()).isFalse();
-        assertThat(new NativeMemoryPlan(2 * GIB, 15 * GIB).keepsFreedMemory()).isTrue();
+        assertThat(new NativeMemoryPlan(19 * GIB, 23 * GIB, true).keepsFreedMemory()).as("this project's machine")
+                .isTrue();
+        assertThat(new NativeMemoryPlan(19 * GIB, 15 * GIB, true).keepsFreedMemory()).as("a 16 GiB machine")
+                .isFalse();
+        assertThat(new NativeMemoryPlan(9 * GIB, 10 * GIB, true).keepsFreedMemory()).as("90% exactly").isTrue();
+        assertThat(new NativeMemoryPlan(9 * GIB + 1, 10 * GIB, true).keepsFreedMemory()).isFalse();
+        assertThat(new NativeMemoryPlan(2 * GIB, 15 * GIB, true).keepsFreedMemory()).isTrue();
     }
 
     @Test
     void aModelThatFitsChangesNothing() {
         HeapWarmup warmup = HeapWarmup.start(Optional.empty(), "model", 0, OptionalLong::empty);
 
-        assertThat(new NativeMemoryPlan(2 * GIB, 15 * GIB).apply(warmup)).isEmpty();
+        assertThat(new NativeMemoryPlan(2 * GIB, 15 * GIB, true).apply(warmup)).isEmpty();
     }
 
     @Test
     void aModelThatDoesNotFitCallsTheWarmupOffAndSaysWhatItChanged() {
         HeapWarmup warmup = HeapWarmup.start(Optional.empty(), "model", 0, OptionalLong::empty);
 
-        Optional<String> change = new NativeMemoryPlan(19 * GIB, 15 * GIB).apply(warmup);
+        Optional<String> change = new NativeMemoryPlan(19 * GIB, 15 * GIB, true).apply(warmup);
 
         assertThat(change).hasValueSatisfying(sentence -> assertThat(sentence)
                 .contains("19.0 GiB", "15.0 GiB", "large temporaries go back to the system"));
         assertThat(warmup.plannedBytes()).isZero();
+    }
+
+    @Test
+    void underTcmallocAModelThatDoesNotFitIsToldHowToHaveLargeTemporariesReturned() {
+        HeapWarmup warmup = HeapWarmup.start(Optional.empty(), "model", 0, OptionalLong::empty);
+
+        Optional<String> advice = new NativeMemoryPlan(19 * GIB, 15 * GIB, false).apply(warmup);
+
+        assertThat(advice).hasValueSatisfying(sentence -> assertThat(sentence)
+                .contains("19.0 GiB", "15.0 GiB", "MALLOC_ARENA_MAX=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1")
+                .doesNotContain("large temporaries go back to the system"));
+        assertThat(new NativeMemoryPlan(2 * GIB, 15 * GIB, false).apply(warmup)).isEmpty();
     }
 
     private static long estimate(ComputationGraphConfiguration graph, InputConfig input, int batch) {
