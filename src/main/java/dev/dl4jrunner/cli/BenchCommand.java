@@ -109,6 +109,7 @@ final class BenchCommand implements Callable<Integer> {
                 gib(r.peakResidentBytes()), gib(r.peakHeapBytes()), r.estimatedTrainingBytes() == 0 ? ""
                         : String.format(Locale.ROOT, "; DL4J estimates %.2f GiB for training",
                                 gib(r.estimatedTrainingBytes())));
+        ProcessTuning.tcmallocHint().ifPresent(out::println);
         if (!r.nativeMemoryChange().isEmpty()) {
             out.println(r.nativeMemoryChange());
         }

@@ -17,11 +17,12 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>The allocator: ND4J's oneDNN convolutions allocate and free 50 to 140 MB on every call. glibc's defaults
  *       serve blocks that large with fresh memory mappings, so every iteration page-faults and zeroes about 2 GB.
- *       Where gperftools' tcmalloc is installed ({@link Machine#tcmalloc()}), the training JVM preloads it: it keeps
- *       freed memory for reuse in size classes and hands it back to the system a little at a time, and at 64x64 it
- *       trained as fast as the glibc settings below with a quarter less peak memory (1.29-1.32 against 1.74-1.78
- *       GiB). tcmalloc reports every allocation over 1 GiB on standard error unless told not to; the paper's model
- *       at 224x224 makes such allocations.</li>
+ *       Where gperftools' tcmalloc is installed ({@link Machine#tcmalloc()}), the training JVM preloads it, with a
+ *       release rate of 0: it keeps freed memory for reuse in size-classed spans, which pack a step's temporaries
+ *       closer than glibc's one heap, and at 64x64 it trained as fast as the glibc settings below with a quarter
+ *       less peak memory (1.21-1.35 against 1.74-1.78 GiB; docs/performance.md, twelfth session). tcmalloc reports
+ *       every allocation over 1 GiB on standard error unless told not to; the paper's model at 224x224 makes such
+ *       allocations.</li>
  *   <li>Otherwise glibc, tuned: one arena with no mapping or trimming threshold keeps that memory for reuse. Training
  *       at 64x64 went from 11.8 to 16.6 images/s here, for about 0.35 GiB more resident memory. Set at run time with
  *       {@code mallopt}, the same values halved the page faults instead of removing them: threads that already have
@@ -155,6 +156,24 @@ public final class ProcessTuning {
         return Optional.of("This JVM runs without an allocator set up for ND4J, which makes training about 40% "
                 + "faster: start it with `java -jar runner.jar`, which sets it up, or `export " + settings
                 + "` first (README: Backends and speed)");
+    }
+
+    /**
+     * A hint for a process that runs with glibc tuned because {@code machine} has no tcmalloc: installing it lowers
+     * the peak memory; empty otherwise (also where the user chose glibc over an installed tcmalloc).
+     */
+    public static Optional<String> tcmallocHint(Map<String, String> environment, Machine machine) {
+        if (!machine.linux() || machine.tcmalloc().isPresent()
+                || !tunedAllocator(environment).equals(Optional.of("allocator tuned"))) {
+            return Optional.empty();
+        }
+        return Optional.of("With gperftools' tcmalloc installed (`apt-get install libtcmalloc-minimal4`), the runner "
+                + "trains with it instead: as fast, with about a quarter less peak memory (README: Backends and speed)");
+    }
+
+    /** {@link #tcmallocHint} for this process on this machine. */
+    public static Optional<String> tcmallocHint() {
+        return tcmallocHint(System.getenv(), Machine.current());
     }
 
     /** {@link #advice} for this process on this machine. */

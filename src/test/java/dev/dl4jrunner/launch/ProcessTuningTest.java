@@ -104,6 +104,17 @@ class ProcessTuningTest {
     }
 
     @Test
+    void onlyAGlibcRunOnAMachineWithoutTcmallocIsToldToInstallIt() {
+        Map<String, String> glibcTuned = ProcessTuning.missing(Map.of(), LINUX_AVX512);
+        assertThat(ProcessTuning.tcmallocHint(glibcTuned, LINUX_AVX512)).hasValueSatisfying(hint ->
+                assertThat(hint).contains("apt-get install libtcmalloc-minimal4"));
+        assertThat(ProcessTuning.tcmallocHint(glibcTuned, LINUX_AVX512_TCMALLOC)).as("the user chose glibc").isEmpty();
+        assertThat(ProcessTuning.tcmallocHint(ProcessTuning.missing(Map.of(), LINUX_AVX512_TCMALLOC),
+                LINUX_AVX512_TCMALLOC)).isEmpty();
+        assertThat(ProcessTuning.tcmallocHint(Map.of("MALLOC_ARENA_MAX", "8"), LINUX_AVX512)).isEmpty();
+    }
+
+    @Test
     void aRunRecordsTheTuningVariablesItHad() {
         assertThat(ProcessTuning.inEffect(Map.of("PATH", "/bin", "MALLOC_ARENA_MAX", "2", "OPENBLAS_CORETYPE", "Zen",
                 "GLIBC_TUNABLES", "glibc.malloc.hugetlb=1"))).containsExactly(entry("MALLOC_ARENA_MAX", "2"),
