@@ -123,9 +123,13 @@ public final class ProcessTuning {
         if (tcmallocPreloaded(environment)) {
             return Optional.of("tcmalloc");
         }
-        boolean glibcTuned = ALLOCATOR.entrySet().stream()
+        return glibcTuned(environment) ? Optional.of("allocator tuned") : Optional.empty();
+    }
+
+    /** Whether {@code environment} has all of glibc's allocator settings, with the runner's values, and no tcmalloc. */
+    private static boolean glibcTuned(Map<String, String> environment) {
+        return !tcmallocPreloaded(environment) && ALLOCATOR.entrySet().stream()
                 .allMatch(setting -> setting.getValue().equals(environment.get(setting.getKey())));
-        return glibcTuned ? Optional.of("allocator tuned") : Optional.empty();
     }
 
     /** Whether a process with {@code environment} allocates with tcmalloc. */
@@ -163,8 +167,7 @@ public final class ProcessTuning {
      * the peak memory; empty otherwise (also where the user chose glibc over an installed tcmalloc).
      */
     public static Optional<String> tcmallocHint(Map<String, String> environment, Machine machine) {
-        if (!machine.linux() || machine.tcmalloc().isPresent()
-                || !tunedAllocator(environment).equals(Optional.of("allocator tuned"))) {
+        if (!machine.linux() || machine.tcmalloc().isPresent() || !glibcTuned(environment)) {
             return Optional.empty();
         }
         return Optional.of("With gperftools' tcmalloc installed (`apt-get install libtcmalloc-minimal4`), the runner "
