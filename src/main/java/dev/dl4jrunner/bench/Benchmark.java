@@ -47,15 +47,17 @@ public final class Benchmark {
         Backend.Description backend = Backend.start();
         startup.end("backend");
         InputConfig input = config.input();
+        ImagePipeline pipeline = new ImagePipeline(split, input, config.data().augment(),
+                config.training().batchSize(), config.seed());
+        // The first batch is decoded while the graph is built, as in training.
+        pipeline.readAhead(1);
         ComputationGraph graph = TrainingLayers.apply(Vgg16Factory.build(config.model(), config.optimizer(), input,
                 split.classes().size(), config.seed()), config.training().cacheForwardPass());
         Optional<String> memoryChange = NativeMemoryPlan.forTraining(graph.getConfiguration(), input,
                 config.training().batchSize(), 1).flatMap(plan -> plan.apply(heapWarmup));
         startup.end("model");
-        ImagePipeline pipeline = new ImagePipeline(split, input, config.data().augment(),
-                config.training().batchSize(), config.seed());
         DataSetIterator first = pipeline.trainingEpoch(1);
-        // The prefetching iterator only has a batch ready once asked whether it has one.
+        // The prefetching iterator only hands out a batch once asked whether it has one.
         first.hasNext();
         DataSet firstBatch = first.next();
         startup.end("first_batch");

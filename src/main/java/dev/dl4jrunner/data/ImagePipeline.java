@@ -37,6 +37,11 @@ public final class ImagePipeline {
     private final AugmentConfig augment;
     private final int batchSize;
     private final long seed;
+    private ReadAhead readAhead;
+
+    /** An epoch whose batches are being read before the loop asks for them. */
+    private record ReadAhead(int epoch, DataSetIterator batches) {
+    }
 
     public ImagePipeline(DatasetSplit split, InputConfig input, AugmentConfig augment, int batchSize, long seed) {
         this.split = split;
@@ -48,8 +53,21 @@ public final class ImagePipeline {
 
     /** Batches of the training split in epoch {@code epoch}'s order (1-based), augmented if configured. */
     public DataSetIterator trainingEpoch(int epoch) {
+        if (readAhead != null && readAhead.epoch() == epoch) {
+            DataSetIterator started = readAhead.batches();
+            readAhead = null;
+            return started;
+        }
         // Augmentation draws are seeded per epoch too, so any epoch can be replayed on its own.
         return iterate(split.train(), augment, augmentationSeed(epoch), epoch);
+    }
+
+    /**
+     * Starts reading epoch {@code epoch}'s training batches now, on the prefetch thread, for the next
+     * {@link #trainingEpoch} of that epoch: the first batches are decoded while the caller builds the network.
+     */
+    public void readAhead(int epoch) {
+        readAhead = new ReadAhead(epoch, trainingEpoch(epoch));
     }
 
     /** The training images in the order epoch {@code epoch} (1-based) reads them. */

@@ -3,6 +3,7 @@ package dev.dl4jrunner.train;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.dl4jrunner.config.ExperimentConfig;
+import dev.dl4jrunner.launch.HugePages;
 import dev.dl4jrunner.launch.NativeHeap;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -163,6 +164,7 @@ public final class HeapWarmup {
             return;
         }
         try {
+            HugePages.advise(address, planned);
             Pointer block = new Pointer(address);
             for (long offset = 0; offset < planned && !stopped; offset += PIECE) {
                 long length = Math.min(PIECE, planned - offset);

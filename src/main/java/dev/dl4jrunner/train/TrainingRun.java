@@ -141,6 +141,11 @@ public final class TrainingRun {
         try {
             history.write();
             summaries.write(RunStatus.RUNNING, history.epochs(), false, null);
+            ImagePipeline pipeline = new ImagePipeline(data.split(), config.input(), config.data().augment(),
+                    config.training().batchSize(), config.seed());
+            if (start.current().epoch() <= config.training().epochs()) {
+                pipeline.readAhead(start.current().epoch());
+            }
             ComputationGraph graph = TrainingLayers.apply(model.load(), config.training().cacheForwardPass());
             NativeMemoryPlan.forTraining(graph.getConfiguration(), config.input(), config.training().batchSize(),
                     config.training().parallelism().workers()).flatMap(plan -> plan.apply(warmup)).ifPresent(LOG::info);
@@ -152,8 +157,6 @@ public final class TrainingRun {
             LOG.info("Model: VGG16{}\n{}", config.model().batchNorm() ? " with batch normalization" : "",
                     ModelSummary.render(graph, InputType.convolutional(
                             config.input().height(), config.input().width(), config.input().channels())));
-            ImagePipeline pipeline = new ImagePipeline(data.split(), config.input(), config.data().augment(),
-                    config.training().batchSize(), config.seed());
             int batchesPerEpoch = (pipeline.trainingImages() + config.training().batchSize() - 1)
                     / config.training().batchSize();
             TrainingLoop.Result result;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImagePipelineTest {
     static DatasetSplit sample(int perClass) throws DatasetException {
@@ -104,6 +105,40 @@ class ImagePipelineTest {
         List<Double> first = labelOrder(pipeline.trainingEpoch(1));
         assertThat(labelOrder(pipeline.trainingEpoch(1))).isEqualTo(first);
         assertThat(labelOrder(pipeline.trainingEpoch(2))).isNotEqualTo(first);
+    }
+
+    @Test
+    void anEpochReadAheadIsReadBeforeItIsAskedForAndGivenOnce(@TempDir Path dir) throws Exception {
+        for (int i = 0; i < 4; i++) {
+            for (String animal : List.of("cat", "dog")) {
+                String name = animal + "." + i + ".jpg";
+                Files.copy(SharedData.trainDir().resolve(name), dir.resolve(name));
+            }
+        }
+        DataConfig data = new DataConfig(dir, DataLayout.AUTO, List.of(), 0.5, OptionalInt.empty(), BadImagePolicy.SKIP,
+                AugmentConfig.NONE);
+        ImagePipeline pipeline = new ImagePipeline(DatasetSplit.stratified(ImageDataset.discover(data), 0.5,
+                OptionalInt.empty(), 42), new InputConfig(32, 32, 3), new AugmentConfig(true, 0.2), 8, 7);
+        DataSet expected = first(pipeline.trainingEpoch(2));
+
+        pipeline.readAhead(2);
+        Thread.sleep(3000);
+        try (var images = Files.list(dir)) {
+            for (Path image : images.toList()) {
+                Files.write(image, new byte[] {1, 2, 3});
+            }
+        }
+        DataSetIterator readAhead = pipeline.trainingEpoch(2);
+
+        assertThat(first(readAhead).getFeatures()).as("decoded before the files changed")
+                .isEqualTo(expected.getFeatures());
+        assertThatThrownBy(() -> first(pipeline.trainingEpoch(2)))
+                .as("a later pass over the epoch reads the files anew").hasStackTraceContaining("Could not decode image");
+    }
+
+    private static DataSet first(DataSetIterator iterator) {
+        assertThat(iterator.hasNext()).isTrue();
+        return iterator.next();
     }
 
     private static List<Double> labelOrder(DataSetIterator iterator) {
