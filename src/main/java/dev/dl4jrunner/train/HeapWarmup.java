@@ -20,7 +20,10 @@ import java.util.function.Supplier;
  * the heap; the first took 2.5-3.5 s against 1.1 s for later ones). Under the launcher's allocator settings a freed
  * block stays in the heap with its pages in memory (glibc's, or tcmalloc's), so one block written here and freed
  * before the first step is what the first steps' buffers are then cut from: the first step at 64x64 then took
- * 1.4-2.3 s with glibc, 2.1-2.6 s against 3.1-3.5 s with tcmalloc (docs/performance.md).
+ * 1.4-2.3 s with glibc, 2.1-2.6 s against 3.1-3.5 s with tcmalloc (docs/performance.md). The block is advised
+ * huge pages ({@link HugePages}), which glibc asks for under the launcher's settings and tcmalloc does not: with them,
+ * more of it is written in time, and the part the first step finds unwritten comes in 2 MiB pages (with tcmalloc, the
+ * first step then took 1.8-2.1 s against 2.3-2.5 s).
  *
  * <p>How much: what the same model's first two steps added to the heap the first time it trained with this build
  * ({@link HeapNeeds}); that first run warms nothing and measures. A need above what the allocator keeps once freed,
