@@ -1,9 +1,14 @@
 package dev.dl4jrunner;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** The real Dogs vs. Cats sample beside the project; tests read it in place and never copy it. */
+/**
+ * The real Dogs vs. Cats sample beside the project; tests read it in place, or copy a few images into a temporary
+ * directory when they need to change them or their neighbours, never into the repository.
+ */
 public final class SharedData {
     private SharedData() {
     }
@@ -16,6 +21,17 @@ public final class SharedData {
     /** {@code ../shared/data/dogs-vs-cats/test1}: 1.jpg-500.jpg, unlabelled. */
     public static Path testDir() {
         return existing(Path.of("../shared/data/dogs-vs-cats/test1"));
+    }
+
+    /** Copies cat.0 to cat.{@code perClass - 1} and the same dogs into {@code dir}, under their own names. */
+    public static Path copyTrainImages(Path dir, int perClass) throws IOException {
+        for (int i = 0; i < perClass; i++) {
+            for (String label : List.of("cat", "dog")) {
+                String name = label + "." + i + ".jpg";
+                Files.copy(trainDir().resolve(name), dir.resolve(name));
+            }
+        }
+        return dir;
     }
 
     private static Path existing(Path relative) {

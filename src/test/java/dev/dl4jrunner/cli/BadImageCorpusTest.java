@@ -189,12 +189,7 @@ class BadImageCorpusTest {
     /** Root reads files whatever their permissions, so this case only exists for other users. */
     @Test
     void aFileThatCannotBeOpenedIsNamed(@TempDir Path dir) throws IOException {
-        for (int i = 0; i < 3; i++) {
-            for (String label : List.of("cat", "dog")) {
-                String name = label + "." + i + ".jpg";
-                Files.copy(SharedData.trainDir().resolve(name), dir.resolve(name));
-            }
-        }
+        SharedData.copyTrainImages(dir, 3);
         Path locked = Files.copy(SharedData.trainDir().resolve("cat.3.jpg"), dir.resolve("cat.locked.jpg"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         assumeThat(Files.isReadable(locked)).as("running as a user that permissions apply to").isFalse();

@@ -134,12 +134,7 @@ class ResumeTest {
     @Test
     void aRunWhoseImagesChangedIsRefused() throws IOException {
         Path run = copyWithoutCheckpoints(uninterrupted, "moved");
-        Path images = Files.createDirectories(workDir.resolve("other-images"));
-        for (int i = 0; i < 12; i++) {
-            for (String label : List.of("cat", "dog")) {
-                Files.copy(SharedData.trainDir().resolve(label + "." + i + ".jpg"), images.resolve(label + "." + i + ".jpg"));
-            }
-        }
+        Path images = SharedData.copyTrainImages(Files.createDirectories(workDir.resolve("other-images")), 12);
         String config = Files.readString(run.resolve("config.yaml")).replace(SharedData.trainDir().toString(),
                 images.toString());
         Files.writeString(run.resolve("config.yaml"), config);

@@ -109,12 +109,7 @@ class ImagePipelineTest {
 
     @Test
     void anEpochReadAheadIsReadBeforeItIsAskedForAndGivenOnce(@TempDir Path dir) throws Exception {
-        for (int i = 0; i < 4; i++) {
-            for (String animal : List.of("cat", "dog")) {
-                String name = animal + "." + i + ".jpg";
-                Files.copy(SharedData.trainDir().resolve(name), dir.resolve(name));
-            }
-        }
+        SharedData.copyTrainImages(dir, 4);
         DataConfig data = new DataConfig(dir, DataLayout.AUTO, List.of(), 0.5, OptionalInt.empty(), BadImagePolicy.SKIP,
                 AugmentConfig.NONE);
         ImagePipeline pipeline = new ImagePipeline(DatasetSplit.stratified(ImageDataset.discover(data), 0.5,

@@ -23,12 +23,7 @@ class TrainingRunTest {
 
     @Test
     void aRunThatFailsMidwayStillGetsAFailedSummaryAndKeepsWhatItWrote() throws Exception {
-        Path images = Files.createDirectories(temp.resolve("images"));
-        for (int i = 0; i < 8; i++) {
-            for (String label : List.of("cat", "dog")) {
-                Files.copy(SharedData.trainDir().resolve(label + "." + i + ".jpg"), images.resolve(label + "." + i + ".jpg"));
-            }
-        }
+        Path images = SharedData.copyTrainImages(Files.createDirectories(temp.resolve("images")), 8);
         Path yaml = TinyExperiment.write(temp, images);
         ExperimentConfig config = ExperimentLoader.load(yaml, List.of(), temp);
         TrainingData data = TrainingData.prepare(config.data(), config.seed());
