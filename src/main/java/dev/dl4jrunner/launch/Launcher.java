@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * child and exits with its exit code; the child stops itself when the parent disappears (kill -9), and takes a
  * signal that reaches it twice at once (a terminal or Slurm signal both processes) as one
  * ({@link LaunchedProcess}). The child also maps the classes an earlier command of the same jar loaded
- * ({@link ClassDataArchive}), which makes its start shorter, and keeps its young generation small
- * ({@link YoungGeneration}), which lowers its peak memory.
+ * ({@link ClassDataArchive}) and compiles with C1 only ({@link QuickCompiler}), which make its start shorter, and
+ * keeps its young generation small ({@link YoungGeneration}), which lowers its peak memory.
  *
  * <p>Nothing is re-executed when the environment is already tuned, off Linux, for the commands that do not
  * compute (runs, ui, check-data, help), under a debugger, or with {@code -Drunner.launcher=false}.
@@ -65,6 +65,7 @@ public final class Launcher {
                 UserCache.directory(System.getenv()));
         List<String> childOptions = new ArrayList<>(jvmArguments);
         childOptions.addAll(YoungGeneration.jvmOptions(jvmArguments));
+        childOptions.addAll(QuickCompiler.jvmOptions(jvmArguments));
         classData.ifPresent(archive -> childOptions.addAll(archive.jvmOptions()));
         Launcher launcher = new Launcher(childCommand(javaExecutable(), childOptions, classPath, args), missing);
         OptionalInt exitCode = launcher.run(System.err);

@@ -10,7 +10,7 @@ class YoungGenerationTest {
 
     @Test
     void theChildGetsASmallYoungGenerationBesideTheUsersOtherOptions() {
-        assertThat(YoungGeneration.jvmOptions(List.of("-Xmx2g", "-Dx=y"))).containsExactly("-XX:MaxNewSize=64m");
+        assertThat(YoungGeneration.jvmOptions(List.of("-Xmx2g", "-Dx=y"))).containsExactly("-XX:MaxNewSize=16m");
     }
 
     @Test
