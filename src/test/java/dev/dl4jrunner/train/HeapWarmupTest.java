@@ -5,6 +5,7 @@ import dev.dl4jrunner.TinyExperiment;
 import dev.dl4jrunner.config.ExperimentConfig;
 import dev.dl4jrunner.config.ExperimentLoader;
 import dev.dl4jrunner.launch.JarBuild;
+import dev.dl4jrunner.launch.ProcessTuning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -23,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HeapWarmupTest {
     private static final long MIB = 1L << 20;
+    private static final Map<String, String> TCMALLOC = Map.of(ProcessTuning.LD_PRELOAD,
+            "/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4", ProcessTuning.TCMALLOC_RELEASE_RATE, "0");
+    private static final Map<String, String> GLIBC_TUNED = ProcessTuning.ALLOCATOR;
 
     @TempDir
     Path temp;
@@ -110,18 +115,19 @@ class HeapWarmupTest {
         Path yaml = TinyExperiment.write(temp, SharedData.trainDir());
         ExperimentConfig config = ExperimentLoader.load(yaml, List.of(), temp);
 
-        String model = HeapWarmup.model(config);
+        String model = HeapWarmup.model(config, TCMALLOC);
 
-        assertThat(HeapWarmup.model(ExperimentLoader.load(yaml, List.of("optimizer.learning_rate=0.1"), temp)))
-                .as("the learning rate").isEqualTo(model);
-        assertThat(HeapWarmup.model(ExperimentLoader.load(yaml, List.of("training.epochs=3"), temp)))
+        assertThat(HeapWarmup.model(ExperimentLoader.load(yaml, List.of("optimizer.learning_rate=0.1"), temp),
+                TCMALLOC)).as("the learning rate").isEqualTo(model);
+        assertThat(HeapWarmup.model(ExperimentLoader.load(yaml, List.of("training.epochs=3"), temp), TCMALLOC))
                 .as("the epochs").isEqualTo(model);
         for (String change : List.of("training.batch_size=16", "input.shape=[64, 64, 3]", "model.dense=[16]",
                 "model.batch_norm=false", "optimizer.type=sgd", "training.cache_forward_pass=false",
                 "training.workers=2")) {
-            assertThat(HeapWarmup.model(ExperimentLoader.load(yaml, List.of(change), temp))).as(change)
+            assertThat(HeapWarmup.model(ExperimentLoader.load(yaml, List.of(change), temp), TCMALLOC)).as(change)
                     .isNotEqualTo(model);
         }
+        assertThat(HeapWarmup.model(config, GLIBC_TUNED)).as("the allocator").isNotEqualTo(model);
     }
 
     private HeapNeeds needs() throws IOException {
