@@ -54,6 +54,21 @@ class InPlaceReluTest {
     }
 
     @Test
+    void backpropagatingKeepsNoCopyOfTheReluInputInTheGradientWorkspaces() throws Exception {
+        List<String> gradientWorkspaces = List.of("WS_LAYER_ACT_0", "WS_LAYER_ACT_1", "WS_LAYER_WORKING_MEM");
+        long inPlace = ForwardPassCacheTest.workspaceBytes(() -> ForwardPassCache.apply(InPlaceRelu.apply(vgg()), true),
+                gradientWorkspaces);
+        long copying = ForwardPassCacheTest.workspaceBytes(() -> ForwardPassCache.apply(vgg(), true),
+                gradientWorkspaces);
+
+        // DL4J's ReLU layer copies its input and allocates its gradient beside it; the largest input at 32x32 is the
+        // first convolutions' output, 64 channels of 32x32, 8 images: each of the two gradient workspaces holds one
+        // copy less, and the working memory one.
+        long largestInput = 64L * 32 * 32 * 8 * Float.BYTES;
+        assertThat(copying - inPlace).isGreaterThan(largestInput * 3 * 9 / 10);
+    }
+
+    @Test
     void aSavedModelIsPlainDl4jAndTheLayersAreReplacedOnce() throws Exception {
         ComputationGraph graph = InPlaceRelu.apply(InPlaceRelu.apply(vgg()));
         graph.fit(Vgg16FactoryTest.randomBatch(0));
