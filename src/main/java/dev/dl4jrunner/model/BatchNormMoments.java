@@ -77,6 +77,8 @@ public final class BatchNormMoments {
     static final class Helper implements BatchNormalizationHelper {
         private INDArray batchMean;
         private INDArray batchVariance;
+        private RecomputedNormalization.Scratch scratch;
+        private Runnable lastTrainingOutput;
 
         @Override
         public INDArray preOutput(INDArray x, boolean training, long[] shape, INDArray gamma, INDArray beta,
@@ -96,18 +98,39 @@ public final class BatchNormMoments {
                 mean = runningMean.reshape(runningMean.length());
                 variance = runningVariance.reshape(runningVariance.length());
             }
-            INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape());
+            boolean recomputable = training && scratch != null;
+            INDArray out = recomputable ? scratch.view(x.shape())
+                    : workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape());
             INDArray[] inputs = gamma != null && beta != null
                     ? new INDArray[] {x, mean, variance, vector(gamma), vector(beta)}
                     : new INDArray[] {x, mean, variance};
             // The builder checks each call's inputs against the op's minimum: all of them in one call.
-            DynamicCustomOp.DynamicCustomOpsBuilder normalize = DynamicCustomOp.builder("batchnorm")
+            Runnable normalize = () -> Nd4j.exec(DynamicCustomOp.builder("batchnorm")
                     .addInputs(inputs)
                     .addIntegerArguments(gamma == null ? 0 : 1, beta == null ? 0 : 1, channels)
                     .addFloatingPointArguments(eps)
-                    .addOutputs(out);
-            Nd4j.exec(normalize.build());
+                    .addOutputs(out)
+                    .build());
+            normalize.run();
+            lastTrainingOutput = recomputable ? normalize : null;
             return out;
+        }
+
+        /**
+         * Writes this layer's output into {@code scratch} while training, instead of into DL4J's workspace of all
+         * activations, so that {@link #recomputeTrainingOutput} can compute it again for the backward pass.
+         */
+        void writeTrainingOutputTo(RecomputedNormalization.Scratch scratch) {
+            this.scratch = scratch;
+        }
+
+        /** Computes the last training output again, to the same bits, into the same array; false if there is none. */
+        boolean recomputeTrainingOutput() {
+            if (lastTrainingOutput == null) {
+                return false;
+            }
+            lastTrainingOutput.run();
+            return true;
         }
 
         private void computeBatchStatistics(INDArray x, int channelAxis) {

@@ -14,6 +14,10 @@ public final class TrainingLayers {
 
     /** Applies the changes to {@code graph}, built or restored, and returns it. */
     public static ComputationGraph apply(ComputationGraph graph, boolean keepForwardPass) {
-        return ForwardPassCache.apply(BatchNormMoments.apply(InPlaceRelu.apply(graph)), keepForwardPass);
+        ComputationGraph changed = ForwardPassCache.apply(BatchNormMoments.apply(InPlaceRelu.apply(graph)),
+                keepForwardPass);
+        // Without the forward pass kept, a convolution computes its forward pass again from its input before its
+        // backward pass, which would read the scratch array before it is written again.
+        return keepForwardPass ? RecomputedNormalization.apply(changed) : changed;
     }
 }
