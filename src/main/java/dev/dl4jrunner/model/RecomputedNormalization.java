@@ -26,6 +26,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Batch normalization outputs that are not kept for the backward pass but computed again when it needs them.
@@ -38,7 +39,8 @@ import java.util.Map;
  * them, the next layer reads it from there in the forward pass, and just before that layer's backward pass the same
  * ops write it again into the same array, bit for bit: the workspace of all activations no longer holds the
  * normalized outputs (at 64x64, batch 32, 141 MB), for one scratch array the size of the largest (34 MB) and one
- * normalization and ReLU more per layer in the backward pass.
+ * normalization and ReLU more per layer in the backward pass. {@code bench}'s peak at 64x64 went from 1.00 to
+ * 0.89-0.93 GiB at the same speed (fifteenth session, docs/performance.md).
  *
  * <p>Only the layer objects' helpers change, not the configuration: a saved model is plain DL4J, and copies of the
  * graph (parallel workers, Spark) use DL4J's helpers. A normalization applies only where the runner's own helpers
@@ -57,34 +59,49 @@ public final class RecomputedNormalization {
         Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
         Scratch scratch = new Scratch();
         for (Layer layer : graph.getLayers()) {
-            String name = layer.getConfig().getLayerName();
-            List<String> from = inputs.get(name);
-            if (from == null || from.size() != 1 || !onlyConsumer(inputs, from.get(0), name)) {
-                continue;
-            }
-            Layer relu = graph.getLayer(from.get(0));
-            if (!(relu instanceof InPlaceRelu.Rectifier)) {
-                continue;
-            }
-            List<String> reluInputs = inputs.get(relu.getConfig().getLayerName());
-            if (reluInputs.size() != 1 || !onlyConsumer(inputs, reluInputs.get(0), relu.getConfig().getLayerName())
-                    || !(graph.getLayer(reluInputs.get(0)) instanceof BatchNormalization normalization)
-                    || !(normalization.getHelper() instanceof BatchNormMoments.Helper moments)) {
-                continue;
-            }
-            Recompute recompute = new Recompute(moments, ((InPlaceRelu.Rectifier) relu).layerConf().getActivationFn());
-            if (layer instanceof ConvolutionLayer convolution
-                    && convolution.getHelper() != null && convolution.getHelper().getClass() == MKLDNNConvHelper.class) {
-                set(CONVOLUTION_HELPER, convolution, new Convolution(convolution.getDataType(), recompute));
-            } else if (layer instanceof SubsamplingLayer pooling && pooling.getHelper() != null
-                    && pooling.getHelper().getClass() == MKLDNNSubsamplingHelper.class) {
-                set(SUBSAMPLING_HELPER, pooling, new Pooling(pooling.getDataType(), recompute));
-            } else {
-                continue;
-            }
-            moments.writeTrainingOutputTo(scratch);
+            normalizationBefore(graph, inputs, layer).ifPresent(recompute -> {
+                if (recomputeBefore(layer, recompute)) {
+                    recompute.normalization().writeTrainingOutputTo(scratch);
+                }
+            });
         }
         return graph;
+    }
+
+    /** The runner's normalization and in-place ReLU that are the only way into {@code layer}, if they are. */
+    private static Optional<Recompute> normalizationBefore(ComputationGraph graph, Map<String, List<String>> inputs,
+                                                           Layer layer) {
+        String name = layer.getConfig().getLayerName();
+        Optional<Layer> relu = onlyInput(graph, inputs, name)
+                .filter(InPlaceRelu.Rectifier.class::isInstance);
+        return relu.flatMap(rectifier -> onlyInput(graph, inputs, rectifier.getConfig().getLayerName()))
+                .filter(BatchNormalization.class::isInstance)
+                .map(normalization -> ((BatchNormalization) normalization).getHelper())
+                .filter(BatchNormMoments.Helper.class::isInstance)
+                .map(moments -> new Recompute((BatchNormMoments.Helper) moments,
+                        ((InPlaceRelu.Rectifier) relu.get()).layerConf().getActivationFn()));
+    }
+
+    /** The layer whose output goes to {@code name} alone, if {@code name} has one input. */
+    private static Optional<Layer> onlyInput(ComputationGraph graph, Map<String, List<String>> inputs, String name) {
+        List<String> from = inputs.getOrDefault(name, List.of());
+        return from.size() == 1 && onlyConsumer(inputs, from.get(0), name)
+                ? Optional.ofNullable(graph.getLayer(from.get(0))) : Optional.empty();
+    }
+
+    /** Gives {@code layer} a helper running {@code recompute} before its backward pass, if it had DL4J's oneDNN one. */
+    private static boolean recomputeBefore(Layer layer, Recompute recompute) {
+        if (layer instanceof ConvolutionLayer convolution && convolution.getHelper() != null
+                && convolution.getHelper().getClass() == MKLDNNConvHelper.class) {
+            set(CONVOLUTION_HELPER, convolution, new Convolution(convolution.getDataType(), recompute));
+            return true;
+        }
+        if (layer instanceof SubsamplingLayer pooling && pooling.getHelper() != null
+                && pooling.getHelper().getClass() == MKLDNNSubsamplingHelper.class) {
+            set(SUBSAMPLING_HELPER, pooling, new Pooling(pooling.getDataType(), recompute));
+            return true;
+        }
+        return false;
     }
 
     private static boolean onlyConsumer(Map<String, List<String>> inputs, String vertex, String consumer) {

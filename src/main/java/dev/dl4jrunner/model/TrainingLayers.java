@@ -6,7 +6,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * What the runner changes in the layer objects of a graph this process trains, all measured to give the same
  * weights as DL4J's own layers: ReLUs that work in place ({@link InPlaceRelu}), batch statistics from one native op
  * ({@link BatchNormMoments}) and, when {@code keepForwardPass}, the forward pass kept for the backward one
- * ({@link ForwardPassCache}). The configuration stays DL4J's, so a saved model is plain DL4J.
+ * ({@link ForwardPassCache}) except the normalized outputs, computed again ({@link RecomputedNormalization}). The
+ * configuration stays DL4J's, so a saved model is plain DL4J.
  */
 public final class TrainingLayers {
     private TrainingLayers() {
