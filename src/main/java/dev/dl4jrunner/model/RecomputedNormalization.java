@@ -1,6 +1,7 @@
 package dev.dl4jrunner.model;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer.AlgoMode;
@@ -15,6 +16,7 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,9 +26,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.lang.reflect.Field;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Batch normalization outputs that are not kept for the backward pass but computed again when it needs them.
@@ -41,6 +45,9 @@ import java.util.Optional;
  * normalized outputs (at 64x64, batch 32, 141 MB), for one scratch array the size of the largest (34 MB) and one
  * normalization and ReLU more per layer in the backward pass. {@code bench}'s peak at 64x64 went from 1.00 to
  * 0.89-0.93 GiB at the same speed (fifteenth session, docs/performance.md).
+ *
+ * <p>The listeners after it in a forward pass (DL4J's UI statistics) get no activations for those normalizations and
+ * ReLUs, rather than the scratch array's last contents in their place.
  *
  * <p>Only the layer objects' helpers change, not the configuration: a saved model is plain DL4J, and copies of the
  * graph (parallel workers, Spark) use DL4J's helpers. A normalization applies only where the runner's own helpers
@@ -58,12 +65,20 @@ public final class RecomputedNormalization {
     public static ComputationGraph apply(ComputationGraph graph) {
         Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
         Scratch scratch = new Scratch();
+        Set<String> inScratch = new HashSet<>();
         for (Layer layer : graph.getLayers()) {
+            String name = layer.getConfig().getLayerName();
             normalizationBefore(graph, inputs, layer).ifPresent(recompute -> {
                 if (recomputeBefore(layer, recompute)) {
                     recompute.normalization().writeTrainingOutputTo(scratch);
+                    String relu = inputs.get(name).get(0);
+                    inScratch.add(relu);
+                    inScratch.add(inputs.get(relu).get(0));
                 }
             });
+        }
+        if (!inScratch.isEmpty()) {
+            graph.addListeners(new ScratchActivationsLeftOut(inScratch));
         }
         return graph;
     }
@@ -125,6 +140,23 @@ public final class RecomputedNormalization {
         } catch (IllegalAccessException notOpened) {
             throw new IllegalStateException("cannot replace the helper of " + layer.getConfig().getLayerName(),
                     notOpened);
+        }
+    }
+
+    /**
+     * Takes the normalizations' and their ReLUs' outputs out of the activations the listeners after it get: after the
+     * forward pass they all hold the scratch array's last contents, so DL4J's UI would chart wrong numbers for them.
+     */
+    private static final class ScratchActivationsLeftOut extends BaseTrainingListener {
+        private final Set<String> layers;
+
+        ScratchActivationsLeftOut(Set<String> layers) {
+            this.layers = Set.copyOf(layers);
+        }
+
+        @Override
+        public void onForwardPass(Model model, Map<String, INDArray> activations) {
+            activations.keySet().removeAll(layers);
         }
     }
 

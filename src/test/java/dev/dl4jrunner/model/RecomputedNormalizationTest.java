@@ -5,6 +5,8 @@ import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,10 @@ import org.nd4j.linalg.dataset.DataSet;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +80,22 @@ class RecomputedNormalizationTest {
                 && layer.getHelper().getClass() != MKLDNNConvHelper.class).hasSize(8);
         assertThat(graph.getLayers()).filteredOn(layer -> layer instanceof SubsamplingLayer
                 && layer.getHelper().getClass() != MKLDNNSubsamplingHelper.class).hasSize(5);
+    }
+
+    @Test
+    void listenersGetNoActivationsForTheNormalizationsAndRelusInTheScratchArray() {
+        ComputationGraph graph = RecomputedNormalization.apply(kept());
+        Set<String> seen = new HashSet<>();
+        graph.addListeners(new BaseTrainingListener() {
+            @Override
+            public void onForwardPass(Model model, Map<String, INDArray> activations) {
+                seen.addAll(activations.keySet());
+            }
+        });
+        graph.fit(Vgg16FactoryTest.randomBatch(0));
+
+        assertThat(seen).contains("fe0_conv1", "fe0_conv2", "fe0_mp")
+                .doesNotContain("fe0_conv1_bn", "fe0_conv1_relu", "fe4_conv3_bn", "fe4_conv3_relu");
     }
 
     @Test
